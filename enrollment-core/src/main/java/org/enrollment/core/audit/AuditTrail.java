@@ -1,0 +1,49 @@
+package org.enrollment.core.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The audit log (不可更改的后台记录): append-only, one entry per command, accepted or refused, each chained
+ * to the one before by SHA-256. A store owns its trail, so that a state change and its entry are written
+ * together.
+ */
+public interface AuditTrail {
+
+    /** Appends the record as the next entry and returns it. */
+    AuditEntry append(AuditRecord record);
+
+    /** How many entries there are, and the last hash: what a host remembers to check the log later. */
+    AuditHead head();
+
+    /** The entries from index {@code from} (inclusive) to {@code to} (exclusive). */
+    List<AuditEntry> entries(long from, long to);
+
+    /** Checks the whole log against a head the host remembered. */
+    AuditVerification verify(AuditHead remembered);
+
+    /** Checks the whole log against its own current head (finds any entry altered in the middle). */
+    default AuditVerification verify() {
+        return verify(head());
+    }
+
+    /**
+     * Writes the log as JSON Lines, one entry a line, each ending with its hash.
+     *
+     * @throws UncheckedIOException when the output fails
+     */
+    default void export(Appendable out) {
+        long size = head().count();
+        int page = 10_000;
+        try {
+            for (long from = 0; from < size; from += page) {
+                for (AuditEntry e : entries(from, Math.min(size, from + page))) {
+                    out.append(e.line()).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing the audit log failed.", e);
+        }
+    }
+}

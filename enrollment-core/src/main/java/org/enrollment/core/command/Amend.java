@@ -1,0 +1,24 @@
+package org.enrollment.core.command;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A guardian corrects a registration (修改) that is SUBMITTED or VERIFICATION_FAILED; it goes back to SUBMITTED. At least one of name, household and school is given.
+ *
+ * @param child the child's resident ID
+ * @param name the corrected name, or {@code null} to keep it
+ * @param household the corrected household registration, or {@code null}
+ * @param school the new target school in the same district, or {@code null}
+ */
+public record Amend(@NotNull @ResidentIdText String child,
+                    @PlainText(max = 50) String name,
+                    @Pattern(regexp = "\\d{6}|NB:\\d{6}", message = "must be a district code or NB:<6-digit province code>") String household,
+                    @Size(max = 64) String school) implements Command {
+
+    @Override
+    public CommandKind kind() {
+        return CommandKind.AMEND;
+    }
+}

@@ -1,0 +1,16 @@
+package org.enrollment.core.command;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * A school ticks a verified child: pre-admission (打钩, 预录取). Needs a place in the school's plan.
+ *
+ * @param child the child's resident ID
+ */
+public record Tick(@NotNull @ResidentIdText String child) implements Command {
+
+    @Override
+    public CommandKind kind() {
+        return CommandKind.TICK;
+    }
+}

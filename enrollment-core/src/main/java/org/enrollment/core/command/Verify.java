@@ -1,0 +1,24 @@
+package org.enrollment.core.command;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+
+/**
+ * A school checks the documents the family brought (审核). A {@code pass} needs every document the policy asks of the child; a {@code fail} needs a reason.
+ *
+ * @param child the child's resident ID
+ * @param result {@code pass} or {@code fail}
+ * @param documents the document codes seen (see {@link org.enrollment.core.registration.Document}); {@code null} for none
+ * @param reason why it failed, 1 to 200 characters; required for {@code fail}
+ */
+public record Verify(@NotNull @ResidentIdText String child,
+                     @NotNull @Pattern(regexp = "pass|fail", message = "must be pass or fail") String result,
+                     List<@NotNull @Pattern(regexp = "HUKOU|BIRTH|HOME|WORK|RESIDENCE|TEMP_RESIDENCE|NO_GUARDIAN_HOME", message = "must be a document code") String> documents,
+                     @PlainText(max = 200) String reason) implements Command {
+
+    @Override
+    public CommandKind kind() {
+        return CommandKind.VERIFY;
+    }
+}

@@ -1,0 +1,16 @@
+package org.enrollment.core.command;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * A guardian deletes the child's registration (删除): from SUBMITTED, VERIFICATION_FAILED or BOARDING_REJECTED.
+ *
+ * @param child the child's resident ID
+ */
+public record Withdraw(@NotNull @ResidentIdText String child) implements Command {
+
+    @Override
+    public CommandKind kind() {
+        return CommandKind.WITHDRAW;
+    }
+}

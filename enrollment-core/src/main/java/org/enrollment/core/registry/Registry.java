@@ -1,0 +1,249 @@
+package org.enrollment.core.registry;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.enrollment.core.audit.AuditEntry;
+import org.enrollment.core.audit.AuditRecord;
+import org.enrollment.core.audit.AuditTrail;
+import org.enrollment.core.audit.ChildReference;
+import org.enrollment.core.child.ResidentId;
+import org.enrollment.core.command.Actor;
+import org.enrollment.core.command.Command;
+import org.enrollment.core.command.Decision;
+import org.enrollment.core.command.Outcome;
+import org.enrollment.core.command.Reason;
+import org.enrollment.core.policy.PolicyEngine;
+import org.enrollment.core.registration.Registration;
+import org.enrollment.core.registration.RegistrationNumber;
+import org.enrollment.core.season.Season;
+import org.enrollment.core.store.CommitResult;
+import org.enrollment.core.store.InMemoryRegistrationStore;
+import org.enrollment.core.store.RegistrationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point a host calls: one season's registrations, judged by the policies, kept by a store, every
+ * command in the audit log.
+ *
+ * <pre>{@code
+ * Registry registry = Registry.builder(season, policies).build();
+ * Decision d = registry.handle(Actor.guardian(),
+ *         new Register("110108200801010013", "王小明", "110108", "110108", "HD001", null));
+ * }</pre>
+ *
+ * <p>Every command is judged in the same order: input, authority, lifecycle, policies. A refused command
+ * changes nothing and is still recorded. The registry is safe for many threads: it takes no global lock;
+ * the store settles races (a lost race for a child is {@code DUPLICATE_REGISTRATION}, for a school's last
+ * place {@code PLAN_FULL}).
+ */
+public final class Registry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Registry.class);
+    private static final int MAX_ATTEMPTS = 64;
+
+    private final Season season;
+    private final RegistrationStore store;
+    private final Clock clock;
+    private final ChildReference childReference;
+    private final CommandJudge judge;
+
+    private Registry(Builder b) {
+        this.season = b.season;
+        this.store = b.store;
+        this.clock = b.clock;
+        this.childReference = new ChildReference(b.childKey);
+        this.judge = new CommandJudge(b.season, b.policies, b.store, new InputCheck(b.validator));
+    }
+
+    /**
+     * Starts building a registry for a season, judged by these policies; by default with the in-memory store,
+     * the system clock and a random key for the audit log's child references.
+     */
+    public static Builder builder(Season season, PolicyEngine policies) {
+        return new Builder(season, policies);
+    }
+
+    /**
+     * Judges and, when accepted, carries out a command, and records it in the audit log.
+     *
+     * @return the decision; a refusal is a decision, never an exception
+     */
+    public Decision handle(Actor actor, Command command) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(command, "command");
+        for (int attempt = 1; ; attempt++) {
+            Instant at = clock.instant();
+            Judgement j = judge.judge(actor, command, at);
+            AuditRecord record = record(at, actor.toString(), command.kind().text(), j, j.reasons(), j.outcome());
+            if (j.outcome() == Outcome.REFUSED || j.changes().isEmpty()) {
+                return decided(j.outcome(), j.reasons(), j.rulesFired(), j.concerned(), store.record(record), actor, command);
+            }
+            CommitResult result = store.commit(j.changes(), record);
+            if (result instanceof CommitResult.Committed done) {
+                return decided(Outcome.ACCEPTED, j.reasons(), j.rulesFired(), done.registrations(), done.entry(), actor, command);
+            }
+            CommitResult.Conflict conflict = (CommitResult.Conflict) result;
+            Reason lost = switch (conflict.kind()) {
+                case DUPLICATE_REGISTRATION -> Reasons.duplicateInStore(j.children().get(0));
+                case PLAN_FULL -> Reasons.planFullInStore(conflict.detail());
+                case STALE -> null;
+            };
+            if (lost != null) {
+                AuditRecord refused = record(at, actor.toString(), command.kind().text(), j, List.of(lost), Outcome.REFUSED);
+                return decided(Outcome.REFUSED, List.of(lost), j.rulesFired(), j.concerned(), store.record(refused), actor, command);
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new IllegalStateException("Gave up on " + command.kind().text() + " by " + actor + " after " + attempt
+                        + " attempts, each overtaken by a concurrent change (" + conflict.detail() + ").");
+            }
+            LOG.debug("{} by {} overtaken by a concurrent change ({}); judging again", command.kind().text(), actor, conflict.detail());
+        }
+    }
+
+    /**
+     * Judges a command whose actor is still text, as a scenario file or a form gives it: an actor of none of
+     * the forms {@code GUARDIAN}, {@code SCHOOL:<code>}, {@code DISTRICT:<code>}, {@code CITY},
+     * {@code COBUILD:<unit>} is refused with {@code INVALID_INPUT} before anything else is looked at.
+     */
+    public Decision handle(String actor, Command command) {
+        Objects.requireNonNull(command, "command");
+        if (Actor.isValid(actor)) {
+            return handle(Actor.parse(actor), command);
+        }
+        Reason reason = Reasons.invalidInput("as", actor,
+                "must be GUARDIAN, SCHOOL:<code>, DISTRICT:<code>, CITY or COBUILD:<unit>");
+        AuditRecord record = new AuditRecord(clock.instant(), "INVALID", command.kind().text(), List.of(), List.of(),
+                Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), "as=" + Reasons.shown("as", actor));
+        AuditEntry entry = store.record(record);
+        LOG.info("{} refused: actor is not valid ({})", command.kind().text(), reason.messageEn());
+        return new Decision(Outcome.REFUSED, List.of(reason), List.of(), List.of(), entry.sequence());
+    }
+
+    private AuditRecord record(Instant at, String actor, String command, Judgement j, List<Reason> reasons, Outcome outcome) {
+        List<String> targets = j.concerned().stream().map(r -> r.number().value()).toList();
+        List<String> children = j.children().stream().map(childReference::of).toList();
+        return new AuditRecord(at, actor, command, targets, children, outcome.name(),
+                reasons.stream().map(r -> r.code().name()).toList(), j.rulesFired(), j.detail());
+    }
+
+    private static Decision decided(Outcome outcome, List<Reason> reasons, List<String> rules, List<Registration> registrations,
+                                    AuditEntry entry, Actor actor, Command command) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("#{} {} by {}: {} {} {}", entry.sequence(), command.kind().text(), actor, outcome,
+                    reasons.stream().map(r -> r.code().name()).toList(), registrations);
+        }
+        return new Decision(outcome, reasons, rules, registrations, entry.sequence());
+    }
+
+    /** The child's registration that is not WITHDRAWN or, when there is none, the latest one. */
+    public Optional<Registration> registrationOf(ResidentId child) {
+        List<Registration> all = store.ofChild(child);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** All of the child's registrations, oldest first. */
+    public List<Registration> registrationsOf(ResidentId child) {
+        return store.ofChild(child);
+    }
+
+    /** The registration with this pre-registration number. */
+    public Optional<Registration> find(RegistrationNumber number) {
+        return store.find(number);
+    }
+
+    /** All registrations naming the school. */
+    public List<Registration> registrationsAt(String school) {
+        return store.ofSchool(school);
+    }
+
+    /** The audit log. */
+    public AuditTrail audit() {
+        return store.audit();
+    }
+
+    /** The store, for reports that read every registration. */
+    public RegistrationStore store() {
+        return store;
+    }
+
+    /** The season. */
+    public Season season() {
+        return season;
+    }
+
+    /** Builds a {@link Registry}. */
+    public static final class Builder {
+
+        private final Season season;
+        private final PolicyEngine policies;
+        private RegistrationStore store;
+        private Clock clock = Clock.systemUTC();
+        private byte[] childKey;
+        private Validator validator;
+
+        private Builder(Season season, PolicyEngine policies) {
+            this.season = Objects.requireNonNull(season, "season");
+            this.policies = Objects.requireNonNull(policies, "policies");
+        }
+
+        /** The store; the in-memory one by default. */
+        public Builder store(RegistrationStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /** The clock commands are judged by; the system clock by default. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * The key of the audit log's child references (HMAC-SHA256), at least 16 bytes. A host whose store
+         * outlives the process must give the same key every time; by default a random one is made.
+         */
+        public Builder childKey(byte[] value) {
+            this.childKey = Objects.requireNonNull(value, "childKey").clone();
+            return this;
+        }
+
+        /** The Bean Validation validator; by default one from the provider on the class path. */
+        public Builder validator(Validator value) {
+            this.validator = Objects.requireNonNull(value, "validator");
+            return this;
+        }
+
+        /** The registry. */
+        public Registry build() {
+            if (store == null) {
+                store = new InMemoryRegistrationStore();
+            }
+            if (childKey == null) {
+                childKey = new byte[32];
+                new SecureRandom().nextBytes(childKey);
+            }
+            if (validator == null) {
+                validator = DefaultValidator.INSTANCE;
+            }
+            return new Registry(this);
+        }
+    }
+
+    /** One validator for all registries of the process: building a factory is slow, using one is thread-safe. */
+    private static final class DefaultValidator {
+        static final Validator INSTANCE;
+
+        static {
+            ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
+            INSTANCE = factory.getValidator();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.enrollment.core.season;
+
+import java.util.Objects;
+
+/**
+ * A primary school taking part in the season.
+ *
+ * @param code the school's code, unique in the season
+ * @param name its name
+ * @param district the code of the district it is in
+ * @param plan its enrolment plan (招生计划): how many children it may pre-admit
+ * @param boarding whether it is a boarding school (寄宿学校)
+ */
+public record School(String code, String name, String district, int plan, boolean boarding) {
+
+    /** Validates the fields. */
+    public School {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(district, "district");
+        if (code.isBlank()) {
+            throw new IllegalArgumentException("School code must not be blank.");
+        }
+        if (plan < 0) {
+            throw new IllegalArgumentException("School " + code + ": plan must be 0 or more, was " + plan + ".");
+        }
+    }
+}

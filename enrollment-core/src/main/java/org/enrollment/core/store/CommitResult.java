@@ -1,0 +1,49 @@
+package org.enrollment.core.store;
+
+import java.util.List;
+import org.enrollment.core.audit.AuditEntry;
+import org.enrollment.core.registration.Registration;
+
+/** What came of writing a change set: written with its audit entry, or a conflict that wrote nothing. */
+public sealed interface CommitResult {
+
+    /**
+     * Written.
+     *
+     * @param registrations the updated and created registrations as stored, created ones with their numbers
+     * @param entry the command's audit entry
+     */
+    record Committed(List<Registration> registrations, AuditEntry entry) implements CommitResult {
+
+        /** Freezes the list. */
+        public Committed {
+            registrations = List.copyOf(registrations);
+        }
+    }
+
+    /**
+     * Not written; nothing changed.
+     *
+     * @param kind why
+     * @param detail what, without raw resident IDs
+     */
+    record Conflict(Kind kind, String detail) implements CommitResult {
+
+        /** A registration changed since it was read: judge the command again. */
+        public static final Kind STALE = Kind.STALE;
+        /** The child already holds a registration that is not withdrawn. */
+        public static final Kind DUPLICATE_REGISTRATION = Kind.DUPLICATE_REGISTRATION;
+        /** The change would take more places than a school's plan. */
+        public static final Kind PLAN_FULL = Kind.PLAN_FULL;
+
+        /** Kinds of conflict. */
+        public enum Kind {
+            /** A registration or a waiting list changed since it was read. */
+            STALE,
+            /** A child would hold two registrations that are not withdrawn. */
+            DUPLICATE_REGISTRATION,
+            /** A school would have more places taken than its plan. */
+            PLAN_FULL
+        }
+    }
+}

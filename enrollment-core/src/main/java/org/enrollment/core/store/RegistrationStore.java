@@ -1,0 +1,50 @@
+package org.enrollment.core.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.enrollment.core.audit.AuditEntry;
+import org.enrollment.core.audit.AuditRecord;
+import org.enrollment.core.audit.AuditTrail;
+import org.enrollment.core.child.ResidentId;
+import org.enrollment.core.registration.CoBuildList;
+import org.enrollment.core.registration.Registration;
+import org.enrollment.core.registration.RegistrationNumber;
+
+/**
+ * Where registrations and the audit log live: the SPI the registry writes through.
+ *
+ * <p>The rules decide; the store enforces. {@link #commit} writes a change set and its audit entry at
+ * once or not at all, and refuses, whatever any caller judged, a second registration of a child that is
+ * not WITHDRAWN, a registration that changed since it was read, and more places taken than a school's
+ * plan. Implementations are safe for concurrent use.
+ */
+public interface RegistrationStore {
+
+    /** The registration with this number. */
+    Optional<Registration> find(RegistrationNumber number);
+
+    /** All of the child's registrations, oldest first; at most the last is not WITHDRAWN. */
+    List<Registration> ofChild(ResidentId child);
+
+    /** All registrations naming the school, in no particular order. */
+    List<Registration> ofSchool(String school);
+
+    /** How many registrations naming the school are PRE_ADMITTED or later. */
+    int placesTaken(String school);
+
+    /** The co-build list waiting at the school for its selection. */
+    Optional<CoBuildList> waitingList(String school);
+
+    /** Writes the change and the audit entry together, or reports the conflict and writes nothing. */
+    CommitResult commit(ChangeSet changes, AuditRecord record);
+
+    /** Appends the audit entry of a command that changed nothing: refused, or accepted with nothing to act on. */
+    AuditEntry record(AuditRecord record);
+
+    /** The audit log. */
+    AuditTrail audit();
+
+    /** Visits every registration, for reports and checks; not a consistent snapshot under concurrent writes. */
+    void forEach(Consumer<Registration> visitor);
+}

@@ -1,0 +1,6 @@
+/**
+ * Where registrations live: the {@link org.enrollment.core.store.RegistrationStore} SPI, the change sets
+ * written through it, and the in-memory default. The store, not the rules, has the last word on
+ * uniqueness, versions and plans.
+ */
+package org.enrollment.core.store;
