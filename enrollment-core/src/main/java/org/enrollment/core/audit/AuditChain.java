@@ -72,9 +72,12 @@ public final class AuditChain {
 
     /** Checks exported JSON Lines, as {@link AuditTrail#export} writes them, against a remembered head. */
     public static AuditVerification verifyLines(Iterator<String> lines, AuditHead remembered) {
-        Iterator<AuditEntry> entries = new Iterator<>() {
-            long index;
+        return verify(entriesOf(lines), remembered);
+    }
 
+    /** Exported lines read back as entries; a line not in the written form becomes an entry that cannot check out. */
+    static Iterator<AuditEntry> entriesOf(Iterator<String> lines) {
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return lines.hasNext();
@@ -82,16 +85,13 @@ public final class AuditChain {
 
             @Override
             public AuditEntry next() {
-                AuditEntry e = parseLine(lines.next(), index);
-                index++;
-                return e;
+                return parseLine(lines.next());
             }
         };
-        return verify(entries, remembered);
     }
 
     /** An exported line taken apart; a line that is not in the written form gives an entry that cannot check out. */
-    private static AuditEntry parseLine(String line, long index) {
+    private static AuditEntry parseLine(String line) {
         int at = line.lastIndexOf(AuditEntry.HASH_FIELD);
         String prefix = "{\"seq\":";
         if (at < 0 || !line.endsWith("\"}") || !line.startsWith(prefix)) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,10 +43,23 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
     private final Map<String, CoBuildList> waitingLists = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final AtomicLong waitingListIds = new AtomicLong();
-    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    private final AuditTrail audit;
 
-    /** An empty store. */
+    /** An empty store with its audit log in memory. */
     public InMemoryRegistrationStore() {
+        this(new InMemoryAuditTrail());
+    }
+
+    /**
+     * An empty store writing its audit log to this trail, e.g. a {@link org.enrollment.core.audit.FileAuditTrail}
+     * for a season whose log is too large to keep in memory. The trail must be empty.
+     */
+    public InMemoryRegistrationStore(AuditTrail audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
+        if (audit.head().count() != 0) {
+            throw new IllegalArgumentException("An in-memory store starts empty, but its audit log has " + audit.head().count()
+                    + " entries.\nMaybe give it a new file.");
+        }
         Arrays.setAll(locks, i -> new ReentrantLock());
     }
 
