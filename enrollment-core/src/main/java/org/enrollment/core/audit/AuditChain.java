@@ -1,8 +1,13 @@
 package org.enrollment.core.audit;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 
@@ -16,6 +21,9 @@ public final class AuditChain {
     public static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final int HASH_HEX = 64;
+    private static final byte[] SEQ_PREFIX = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HASH_MARK = AuditEntry.HASH_FIELD.getBytes(StandardCharsets.US_ASCII);
 
     private AuditChain() {
     }
@@ -61,13 +69,95 @@ public final class AuditChain {
             previous = e.hash();
             index++;
         }
-        if (index < remembered.count()) {
-            return AuditVerification.badAt(index, index, "the log ends here, but " + remembered.count() + " entries were remembered");
+        return ended(index, remembered);
+    }
+
+    /** The verdict on a log whose entries all checked out, by how many there were against the head. */
+    private static AuditVerification ended(long count, AuditHead remembered) {
+        if (count < remembered.count()) {
+            return AuditVerification.badAt(count, count, "the log ends here, but " + remembered.count() + " entries were remembered");
         }
         if (remembered.count() == 0 && !remembered.lastHash().equals(GENESIS)) {
-            return AuditVerification.badAt(index, 0, "the remembered head of an empty log must hold the genesis hash");
+            return AuditVerification.badAt(count, 0, "the remembered head of an empty log must hold the genesis hash");
         }
-        return AuditVerification.ok(index);
+        return AuditVerification.ok(count);
+    }
+
+    /**
+     * Checks a file of exported JSON Lines against a remembered head, reading bytes: no line is decoded into
+     * text, so a long log checks at the speed of SHA-256.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static AuditVerification verifyFile(Path file, AuditHead remembered) throws IOException {
+        MessageDigest sha256 = sha256();
+        byte[] previous = GENESIS.getBytes(StandardCharsets.US_ASCII);
+        byte[] buffer = new byte[1 << 20];
+        int filled = 0;
+        long index = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer, filled, buffer.length - filled)) {
+                int scanFrom = filled;
+                filled += n;
+                int lineStart = 0;
+                for (int i = scanFrom; i < filled; i++) {
+                    if (buffer[i] != '\n') {
+                        continue;
+                    }
+                    String problem = checkLine(sha256, buffer, lineStart, i, index, previous);
+                    if (problem == null && index == remembered.count() - 1
+                            && !Arrays.equals(buffer, i - 2 - HASH_HEX, i - 2, remembered.lastHash().getBytes(StandardCharsets.US_ASCII), 0, HASH_HEX)) {
+                        problem = "its hash is not the one remembered for the last entry";
+                    }
+                    if (problem != null) {
+                        return AuditVerification.badAt(index + 1, index, problem);
+                    }
+                    System.arraycopy(buffer, i - 2 - HASH_HEX, previous, 0, HASH_HEX);
+                    index++;
+                    lineStart = i + 1;
+                }
+                System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
+                filled -= lineStart;
+                if (filled == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                }
+            }
+        }
+        if (filled > 0) {
+            return AuditVerification.badAt(index + 1, index, "the last line is cut off");
+        }
+        return ended(index, remembered);
+    }
+
+    /** Checks the line from {@code start} to {@code end} (exclusive, at its newline) as entry {@code index}. */
+    private static String checkLine(MessageDigest sha256, byte[] bytes, int start, int end, long index, byte[] previous) {
+        int mark = end - 2 - HASH_HEX - HASH_MARK.length;
+        if (mark < start + SEQ_PREFIX.length || bytes[end - 2] != '"' || bytes[end - 1] != '}'
+                || !Arrays.equals(bytes, mark, mark + HASH_MARK.length, HASH_MARK, 0, HASH_MARK.length)
+                || !Arrays.equals(bytes, start, start + SEQ_PREFIX.length, SEQ_PREFIX, 0, SEQ_PREFIX.length)) {
+            return "the entry cannot be read";
+        }
+        long seq = 0;
+        int digits = start + SEQ_PREFIX.length;
+        int i = digits;
+        for (; i < mark && i < digits + 18 && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
+            seq = seq * 10 + (bytes[i] - '0');
+        }
+        if (i == digits || bytes[i] != ',') {
+            return "the entry cannot be read";
+        }
+        if (seq != index) {
+            return "its sequence number is " + seq + ", expected " + index;
+        }
+        sha256.reset();
+        sha256.update(previous);
+        sha256.update(bytes, start, mark - start);
+        sha256.update((byte) '}');
+        byte[] expected = HEX.formatHex(sha256.digest()).getBytes(StandardCharsets.US_ASCII);
+        if (!Arrays.equals(expected, 0, HASH_HEX, bytes, end - 2 - HASH_HEX, end - 2)) {
+            return "its hash does not match its content and the entry before (altered, removed, inserted or reordered)";
+        }
+        return null;
     }
 
     /** Checks exported JSON Lines, as {@link AuditTrail#export} writes them, against a remembered head. */

@@ -149,8 +149,8 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
     }
 
     private AuditVerification verifyFile(AuditHead remembered) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return AuditChain.verifyLines(reader.lines().iterator(), remembered);
+        try {
+            return AuditChain.verifyFile(file, remembered);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the audit log " + file + ".", e);
         }

@@ -1,5 +1,7 @@
 package org.enrollment.core.registry;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,6 +60,19 @@ import org.enrollment.core.store.RegistrationStore;
  * authority, lifecycle, then the policies. It writes nothing: the registry commits what it returns.
  */
 final class CommandJudge {
+
+    /** The accessor of a command's {@code child} field, or {@code null} for a command without one. */
+    private static final ClassValue<Method> CHILD_ACCESSOR = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.getName().equals("child")) {
+                    return component.getAccessor();
+                }
+            }
+            return null;
+        }
+    };
 
     private final Season season;
     private final PolicyEngine policies;
@@ -465,16 +480,15 @@ final class CommandJudge {
         }
 
         private String childText() {
-            for (var component : command.getClass().getRecordComponents()) {
-                if (component.getName().equals("child")) {
-                    try {
-                        return (String) component.getAccessor().invoke(command);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException("Cannot read the child field of " + kind.text() + ".", e);
-                    }
-                }
+            Method accessor = CHILD_ACCESSOR.get(command.getClass());
+            if (accessor == null) {
+                return null;
             }
-            return null;
+            try {
+                return (String) accessor.invoke(command);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read the child field of " + kind.text() + ".", e);
+            }
         }
 
         ResidentId childOrNull(String text) {

@@ -4,10 +4,12 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.enrollment.core.command.Command;
 import org.enrollment.core.command.Reason;
 import org.enrollment.core.command.ResidentIdText;
@@ -18,20 +20,29 @@ import org.enrollment.core.command.ResidentIdText;
  */
 final class InputCheck {
 
+    /** A command type's fields in declaration order. */
+    private static final ClassValue<List<String>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<String> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        }
+    };
+
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+
     private final Validator validator;
-    private final Map<Class<?>, Map<String, Integer>> fieldOrder = new ConcurrentHashMap<>();
 
     InputCheck(Validator validator) {
         this.validator = validator;
     }
 
-    /** The first malformed field's reason, by field, with the field's index in declaration order. */
+    /** The reason of each malformed field, by field name; for a field with several, the one on the first path. */
     Map<String, Reason> violations(Command command) {
         var found = validator.validate(command);
         if (found.isEmpty()) {
             return Map.of();
         }
-        Map<String, Integer> order = orderOf(command.getClass());
+        List<String> fields = fields(command);
         Map<String, Reason> byField = new HashMap<>();
         Map<String, String> pathOfReason = new HashMap<>();
         for (ConstraintViolation<Command> v : found) {
@@ -39,30 +50,24 @@ final class InputCheck {
             String path = v.getPropertyPath().toString();
             Reason reason = reasonOf(v, path);
             Reason existing = byField.get(field);
-            if (existing == null || path.compareTo(pathOfReason.get(field)) < 0) {
+            if (existing == null || listIndex(path) < listIndex(pathOfReason.get(field))) {
                 byField.put(field, reason);
                 pathOfReason.put(field, path);
             }
         }
-        byField.keySet().removeIf(f -> !order.containsKey(f));
+        byField.keySet().retainAll(fields);
         return byField;
     }
 
     /** The fields of the command in declaration order. */
     List<String> fields(Command command) {
-        Map<String, Integer> order = orderOf(command.getClass());
-        return order.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+        return FIELDS.get(command.getClass());
     }
 
-    private Map<String, Integer> orderOf(Class<?> type) {
-        return fieldOrder.computeIfAbsent(type, t -> {
-            Map<String, Integer> order = new HashMap<>();
-            RecordComponent[] components = t.getRecordComponents();
-            for (int i = 0; i < components.length; i++) {
-                order.put(components[i].getName(), i);
-            }
-            return Map.copyOf(order);
-        });
+    /** The index of the list element a path points into, e.g. 2 for {@code children[2].name}; 0 for none. */
+    private static int listIndex(String path) {
+        Matcher m = INDEX.matcher(path);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static String topField(Path path) {
