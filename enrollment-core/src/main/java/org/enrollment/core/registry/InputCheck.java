@@ -4,6 +4,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,17 @@ import org.enrollment.core.command.ResidentIdText;
  * record declares its fields, as a reason naming the field and value.
  */
 final class InputCheck {
+
+    /** Compares places element by element; a place that is a prefix of another comes first. */
+    private static final Comparator<List<Integer>> PLACE_ORDER = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = Integer.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
 
     private final Validator validator;
     private final Map<Class<?>, Map<String, Integer>> fieldOrder = new ConcurrentHashMap<>();
@@ -33,19 +46,40 @@ final class InputCheck {
         }
         Map<String, Integer> order = orderOf(command.getClass());
         Map<String, Reason> byField = new HashMap<>();
-        Map<String, String> pathOfReason = new HashMap<>();
+        Map<String, List<Integer>> placeOfReason = new HashMap<>();
         for (ConstraintViolation<Command> v : found) {
             String field = topField(v.getPropertyPath());
             String path = v.getPropertyPath().toString();
             Reason reason = reasonOf(v, path);
+            List<Integer> place = placeInField(v);
             Reason existing = byField.get(field);
-            if (existing == null || path.compareTo(pathOfReason.get(field)) < 0) {
+            if (existing == null || PLACE_ORDER.compare(place, placeOfReason.get(field)) < 0) {
                 byField.put(field, reason);
-                pathOfReason.put(field, path);
+                placeOfReason.put(field, place);
             }
         }
         byField.keySet().removeIf(f -> !order.containsKey(f));
         return byField;
+    }
+
+    /**
+     * Where in its field a violation is: for each path node below the field, the list position (-1 for none)
+     * and the property's place in its record's declaration order, so that {@code children[2].name} comes
+     * before {@code children[10].name}, and {@code name} before {@code household}.
+     */
+    private List<Integer> placeInField(ConstraintViolation<Command> v) {
+        Object leaf = v.getLeafBean();
+        Map<String, Integer> leafOrder = leaf == null ? Map.of() : orderOf(leaf.getClass());
+        List<Integer> place = new ArrayList<>();
+        boolean top = true;
+        for (Path.Node n : v.getPropertyPath()) {
+            if (!top) {
+                place.add(n.getIndex() == null ? -1 : n.getIndex());
+                place.add(leafOrder.getOrDefault(n.getName(), -1));
+            }
+            top = false;
+        }
+        return place;
     }
 
     /** The fields of the command in declaration order. */
@@ -57,7 +91,7 @@ final class InputCheck {
     private Map<String, Integer> orderOf(Class<?> type) {
         return fieldOrder.computeIfAbsent(type, t -> {
             Map<String, Integer> order = new HashMap<>();
-            RecordComponent[] components = t.getRecordComponents();
+            RecordComponent[] components = t.isRecord() ? t.getRecordComponents() : new RecordComponent[0];
             for (int i = 0; i < components.length; i++) {
                 order.put(components[i].getName(), i);
             }
