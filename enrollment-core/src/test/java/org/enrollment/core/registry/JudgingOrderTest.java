@@ -15,10 +15,13 @@ import static org.enrollment.core.command.ReasonCode.UNKNOWN_REGISTRATION;
 import static org.enrollment.core.command.ReasonCode.UNKNOWN_SCHOOL;
 import static org.enrollment.core.command.ReasonCode.WINDOW_NOT_OPEN;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.enrollment.core.command.Amend;
 import org.enrollment.core.command.Approve;
+import org.enrollment.core.command.CoBuildListing;
 import org.enrollment.core.command.Decision;
+import org.enrollment.core.command.ListedChild;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.command.Tick;
 import org.enrollment.core.command.Verify;
@@ -66,6 +69,23 @@ class JudgingOrderTest {
         assertField(desk.refused(T, "GUARDIAN", new Register(CHILD, "小明", "110108", "999999", "NOPE", "WALK"), UNKNOWN_DISTRICT), "district");
         assertField(desk.refused(T, "GUARDIAN", new Register(CHILD, "小明", "110108", "110108", "NOPE", "WALK"), UNKNOWN_SCHOOL), "school");
         assertField(desk.refused(T, "GUARDIAN", new Register(CHILD, "小明", "110108", "110108", "HD001", "WALK"), INVALID_INPUT), "route");
+    }
+
+    @Test
+    void reportsTheFirstBadEntryOfAListByItsPositionAndItsFieldsInTheTablesOrder() {
+        List<ListedChild> children = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            children.add(new ListedChild(ChildIds.eligible("110108", 100 + i), i == 2 || i == 10 ? "" : "共建", "110108"));
+        }
+        assertField(desk.refused(T, "COBUILD:U-ACAD", new CoBuildListing("HD001", children), INVALID_INPUT), "children[2].name");
+
+        children.set(1, new ListedChild(ChildIds.eligible("110108", 99), "", "NB:1"));
+        assertField(desk.refused(T, "COBUILD:U-ACAD", new CoBuildListing("HD001", children), INVALID_INPUT), "children[1].name");
+
+        desk.register(CHILD, "110108", "110108", "HD001");
+        List<String> documents = new ArrayList<>(List.of("HUKOU", "BIRTH", "BAD2", "HOME", "HOME", "HOME", "HOME", "HOME", "HOME", "HOME", "BAD10"));
+        Decision d = desk.refused(T, "SCHOOL:HD001", new Verify(CHILD, "pass", documents, null), INVALID_INPUT);
+        assertThat(d.reasons().get(0).rule()).startsWith("input: documents[2]");
     }
 
     @Test
