@@ -51,6 +51,15 @@ class ResidentIdProperties {
                 .hasMessageContaining("check character");
     }
 
+    @Example
+    void aChildBornOn31AugustIsSixByTheCutOffAndOneBornOn1SeptemberIsNot() {
+        LocalDate cutoff = LocalDate.of(2014, 8, 31);
+
+        assertThat(ResidentId.compose("110108", LocalDate.of(2008, 8, 31), 1).isAtLeastYearsOldOn(6, cutoff)).isTrue();
+        assertThat(ResidentId.compose("110108", LocalDate.of(2008, 9, 1), 1).isAtLeastYearsOldOn(6, cutoff)).isFalse();
+        assertThat(ResidentId.compose("110108", LocalDate.of(2008, 2, 29), 1).isAtLeastYearsOldOn(6, cutoff)).isTrue();
+    }
+
     @Property
     void acceptsEveryComposedIdAndDerivesBirthDateAndSex(@ForAll("areaCodes") String area, @ForAll("birthDates") LocalDate born,
                                                          @ForAll @IntRange(min = 0, max = 999) int sequence) {

@@ -77,7 +77,7 @@ import org.enrollment.core.season.Season;
  * clock moves on, sometimes past the window. After every command the invariants of DESIGN.md §4 hold:
  * one active registration per child, numbers never reused, no ADMITTED without APPROVED and no FILED
  * without ADMITTED, no school past its plan, one intact audit entry per command, and a refused command
- * changed nothing. Run with the reference policies, and with a double that accepts everything, so that the
+ * changed nothing; no audit entry or message shows a raw resident ID. Run with the reference policies, and with a double that accepts everything, so that the
  * registry and store alone must keep what they guarantee.
  */
 class RegistryProperties {
@@ -411,6 +411,11 @@ class RegistryProperties {
 
             assertThat(registry.audit().head().count()).as("audit entries after %s", move.label()).isEqualTo(entries + 1);
             assertThat(d.auditSequence()).isEqualTo(entries);
+            String shown = registry.audit().entries(entries, entries + 1).get(0).body()
+                    + d.reasons().stream().map(r -> r.messageEn() + r.messageZh()).collect(Collectors.joining());
+            for (Kid kid : POOL) {
+                assertThat(shown).as("no raw resident ID in the audit entry or messages of %s", move.label()).doesNotContain(kid.id());
+            }
             if (d.isAccepted()) {
                 assertThat(d.reasonCodes()).allMatch(ReasonCode::isAdvice);
                 if (command.kind() == CommandKind.FILE) {
