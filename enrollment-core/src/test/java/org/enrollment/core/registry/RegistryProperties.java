@@ -109,10 +109,10 @@ class RegistryProperties {
             new Kid(ChildIds.eligible(CHAOYANG, 9), CHAOYANG), new Kid(ChildIds.eligible("130102", 10), "NB:130000"),
             new Kid(ChildIds.eligible("130102", 11), "NB:130000"), new Kid(ChildIds.tooYoung(HAIDIAN, 12), HAIDIAN));
 
-    /** Actors a command may come from when not from the right one: every kind, unknown schools and districts, one malformed. */
+    /** Actors a command may come from when not from the right one: every kind, unknown schools and districts. */
     private static final List<String> ACTORS = List.of("GUARDIAN", "CITY", "SCHOOL:HD001", "SCHOOL:HD002", "SCHOOL:XC001",
             "SCHOOL:XC900", "SCHOOL:CY001", "SCHOOL:NOPE", "DISTRICT:110108", "DISTRICT:110102", "DISTRICT:110105",
-            "DISTRICT:110101", "COBUILD:U-ACAD", "COBUILD:U-FAKE", "TEACHER");
+            "DISTRICT:110101", "COBUILD:U-ACAD", "COBUILD:U-FAKE");
 
     private static final Map<String, LongAdder> TALLY = new ConcurrentHashMap<>();
 
@@ -199,7 +199,9 @@ class RegistryProperties {
     }
 
     private static Arbitrary<String> actors() {
-        return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(RIGHT)), Tuple.of(1, Arbitraries.of(ACTORS)));
+        // A malformed actor now and then (rarely: the registry logs each at INFO).
+        return Arbitraries.frequencyOf(Tuple.of(400, Arbitraries.just(RIGHT)), Tuple.of(100, Arbitraries.of(ACTORS)),
+                Tuple.of(1, Arbitraries.just("TEACHER")));
     }
 
     private static Arbitrary<String> schools() {
