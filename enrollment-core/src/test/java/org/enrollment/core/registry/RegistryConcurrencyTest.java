@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,11 +14,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.enrollment.core.child.ResidentId;
+import org.enrollment.core.command.CoBuildListing;
+import org.enrollment.core.command.CoBuildSelect;
+import org.enrollment.core.command.Command;
 import org.enrollment.core.command.Decision;
+import org.enrollment.core.command.ListedChild;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.command.Register;
+import org.enrollment.core.command.Release;
+import org.enrollment.core.command.SubmitList;
 import org.enrollment.core.command.Tick;
+import org.enrollment.core.command.Untick;
 import org.enrollment.core.command.Verify;
 import org.enrollment.core.command.Withdraw;
 import org.enrollment.core.fixture.ChildIds;
@@ -28,6 +37,7 @@ import org.enrollment.core.policy.ReferencePolicies;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationNumber;
 import org.enrollment.core.registration.RegistrationState;
+import org.enrollment.core.season.CoBuildAgreement;
 import org.enrollment.core.season.District;
 import org.enrollment.core.season.DistrictCatalog;
 import org.enrollment.core.season.School;
@@ -37,9 +47,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The store settles races: many threads registering the same child from all sixteen districts at once get
- * exactly one registration; many threads ticking for a school's last places get exactly the plan. Run with
- * a policy double that accepts everything (so that only the store can catch the race) and with the
- * reference policies.
+ * exactly one registration; many threads ticking for a school's last places get exactly the plan; random
+ * commands from sixteen threads at once leave every invariant intact. Run with a policy double that accepts
+ * everything (so that only the store can catch the race) and with the reference policies.
  */
 class RegistryConcurrencyTest {
 
@@ -156,6 +166,78 @@ class RegistryConcurrencyTest {
                 ROUNDS * (TICKERS - PLAN), ROUNDS * (TICKERS - PLAN) - caughtByStore);
     }
 
+    @Test
+    void randomCommandsFromManyThreadsAtOnceKeepEveryInvariant() throws Exception {
+        for (PolicyEngine policies : List.of(new PermissivePolicies(), new ReferencePolicies())) {
+            Registry registry = registry(policies);
+            List<String> children = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                children.add(ChildIds.eligible("110105", 100 + i));
+            }
+            int perThread = 400;
+            List<Callable<Integer>> workers = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                long seed = 1000L * t + 7;
+                workers.add(() -> {
+                    Random random = new Random(seed);
+                    for (int i = 0; i < perThread; i++) {
+                        String child = children.get(random.nextInt(children.size()));
+                        registry.handle(randomActor(random), randomCommand(random, child));
+                    }
+                    return perThread;
+                });
+            }
+            int given = allAtOnce(workers).stream().mapToInt(Integer::intValue).sum();
+
+            List<Registration> all = new ArrayList<>();
+            registry.store().forEach(all::add);
+            assertThat(all.stream().filter(Registration::isActive).collect(Collectors.groupingBy(
+                    Registration::child, Collectors.counting())).values()).allMatch(n -> n == 1);
+            long taken = all.stream().filter(r -> r.school().equals("RACE") && r.state().occupiesPlace()).count();
+            assertThat(taken).isLessThanOrEqualTo(PLAN).isEqualTo(registry.store().placesTaken("RACE"));
+            for (Registration r : all) {
+                for (int i = 1; i < r.history().size(); i++) {
+                    assertThat(r.history().get(i - 1).state().after(r.history().get(i).step())).contains(r.history().get(i).state());
+                }
+            }
+            assertThat(registry.audit().head().count()).isEqualTo(given);
+            assertThat(registry.audit().verify().intact()).isTrue();
+            System.out.printf("random commands (%s): %d from 16 threads, %d registrations, %d places of %d taken at RACE%n",
+                    policies.getClass().getSimpleName(), given, all.size(), taken, PLAN);
+        }
+    }
+
+    private static String randomActor(Random random) {
+        return List.of("GUARDIAN", "SCHOOL:RACE", "DISTRICT:110105", "CITY", "COBUILD:U-RACE").get(random.nextInt(5));
+    }
+
+    private static Command randomCommand(Random random, String child) {
+        switch (random.nextInt(12)) {
+            case 0:
+            case 1:
+                return new Register(child, "随机", "110105", "110105", "RACE", null);
+            case 2:
+                return new Withdraw(child);
+            case 3:
+            case 4:
+                return new Verify(child, "pass", List.of("HUKOU", "BIRTH", "HOME"), null);
+            case 5:
+            case 6:
+                return new Tick(child);
+            case 7:
+                return new Untick(child);
+            case 8:
+                return new SubmitList();
+            case 9:
+                return new Release(child, "随机释放");
+            case 10:
+                return new CoBuildListing("RACE", List.of(
+                        new ListedChild(child, "共建", "110105")));
+            default:
+                return new CoBuildSelect(List.of(child));
+        }
+    }
+
     /** Runs every task on its own thread, all released at once by a start gate once all are waiting at it. */
     private <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {
         CountDownLatch ready = new CountDownLatch(tasks.size());
@@ -185,7 +267,8 @@ class RegistryConcurrencyTest {
         }
         schools.add(new School("RACE", "抢位小学", "110105", PLAN, false));
         Season season = new Season(2014, OffsetDateTime.parse("2014-05-05T00:00:00+08:00").toInstant(),
-                OffsetDateTime.parse("2014-06-01T00:00:00+08:00").toInstant(), 0, DistrictCatalog.beijing(), schools, List.of());
+                OffsetDateTime.parse("2014-06-01T00:00:00+08:00").toInstant(), 0, DistrictCatalog.beijing(), schools,
+                List.of(new CoBuildAgreement("U-RACE", "RACE", 3)));
         MutableClock clock = MutableClock.at("2014-05-06T09:00:00+08:00");
         return Registry.builder(season, policies).clock(clock).build();
     }
