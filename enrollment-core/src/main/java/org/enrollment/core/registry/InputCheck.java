@@ -4,12 +4,12 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.enrollment.core.command.Command;
 import org.enrollment.core.command.Reason;
 import org.enrollment.core.command.ResidentIdText;
@@ -20,6 +20,30 @@ import org.enrollment.core.command.ResidentIdText;
  */
 final class InputCheck {
 
+    /** Compares places element by element; a place that is a prefix of another comes first. */
+    private static final Comparator<List<Integer>> PLACE_ORDER = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = Integer.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
+
+    /** A record type's components by name, with their place in declaration order. */
+    private static final ClassValue<Map<String, Integer>> ORDER = new ClassValue<>() {
+        @Override
+        protected Map<String, Integer> computeValue(Class<?> type) {
+            Map<String, Integer> order = new HashMap<>();
+            RecordComponent[] components = type.isRecord() ? type.getRecordComponents() : new RecordComponent[0];
+            for (int i = 0; i < components.length; i++) {
+                order.put(components[i].getName(), i);
+            }
+            return Map.copyOf(order);
+        }
+    };
+
     /** A command type's fields in declaration order. */
     private static final ClassValue<List<String>> FIELDS = new ClassValue<>() {
         @Override
@@ -28,15 +52,13 @@ final class InputCheck {
         }
     };
 
-    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
-
     private final Validator validator;
 
     InputCheck(Validator validator) {
         this.validator = validator;
     }
 
-    /** The reason of each malformed field, by field name; for a field with several, the one on the first path. */
+    /** The first malformed field's reason, by field, with the field's index in declaration order. */
     Map<String, Reason> violations(Command command) {
         var found = validator.validate(command);
         if (found.isEmpty()) {
@@ -44,30 +66,45 @@ final class InputCheck {
         }
         List<String> fields = fields(command);
         Map<String, Reason> byField = new HashMap<>();
-        Map<String, String> pathOfReason = new HashMap<>();
+        Map<String, List<Integer>> placeOfReason = new HashMap<>();
         for (ConstraintViolation<Command> v : found) {
             String field = topField(v.getPropertyPath());
             String path = v.getPropertyPath().toString();
             Reason reason = reasonOf(v, path);
+            List<Integer> place = placeInField(v);
             Reason existing = byField.get(field);
-            if (existing == null || listIndex(path) < listIndex(pathOfReason.get(field))) {
+            if (existing == null || PLACE_ORDER.compare(place, placeOfReason.get(field)) < 0) {
                 byField.put(field, reason);
-                pathOfReason.put(field, path);
+                placeOfReason.put(field, place);
             }
         }
         byField.keySet().retainAll(fields);
         return byField;
     }
 
+    /**
+     * Where in its field a violation is: for each path node below the field, the list position (-1 for none)
+     * and the property's place in its record's declaration order, so that {@code children[2].name} comes
+     * before {@code children[10].name}, and {@code name} before {@code household}.
+     */
+    private List<Integer> placeInField(ConstraintViolation<Command> v) {
+        Object leaf = v.getLeafBean();
+        Map<String, Integer> leafOrder = leaf == null ? Map.of() : ORDER.get(leaf.getClass());
+        List<Integer> place = new ArrayList<>();
+        boolean top = true;
+        for (Path.Node n : v.getPropertyPath()) {
+            if (!top) {
+                place.add(n.getIndex() == null ? -1 : n.getIndex());
+                place.add(leafOrder.getOrDefault(n.getName(), -1));
+            }
+            top = false;
+        }
+        return place;
+    }
+
     /** The fields of the command in declaration order. */
     List<String> fields(Command command) {
         return FIELDS.get(command.getClass());
-    }
-
-    /** The index of the list element a path points into, e.g. 2 for {@code children[2].name}; 0 for none. */
-    private static int listIndex(String path) {
-        Matcher m = INDEX.matcher(path);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static String topField(Path path) {
