@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On PostgreSQL all pending scripts run in one transaction that first locks the version table, so two
  * nodes starting at once migrate one after the other and the second finds nothing to do. H2 commits each
- * DDL statement at once; its scripts are written so that every statement may run again.
+ * DDL statement at once and has no table lock that outlives it; its scripts are written so that every
+ * statement may run again, and a start that collides with another one runs them again.
  */
 final class SchemaMigration {
 
@@ -41,6 +42,19 @@ final class SchemaMigration {
      */
     static int migrate(Database database) throws SQLException {
         createVersionTable(database);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return migrateOnce(database);
+            } catch (SQLException e) {
+                if (database.dialect().lockMigrations() != null || attempt == 3) {
+                    throw e;
+                }
+                LOG.debug("Migrating raced with another start ({}); the scripts may run again, trying again", e.getMessage());
+            }
+        }
+    }
+
+    private static int migrateOnce(Database database) throws SQLException {
         return database.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 if (database.dialect().lockMigrations() != null) {

@@ -25,6 +25,13 @@ enum TestDatabase {
             h2.setURL("jdbc:h2:mem:store" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
             return h2;
         }
+
+        @Override
+        String[] behindTheAuditGuard(String statement) {
+            return new String[] {"DROP TRIGGER audit_entry_append_only", statement,
+                "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE, DELETE ON audit_entry FOR EACH ROW"
+                        + " CALL 'org.enrollment.core.store.jdbc.H2AuditGuard'"};
+        }
     },
 
     /** A new schema of the embedded PostgreSQL, which the data source's connections use. */
@@ -37,12 +44,21 @@ enum TestDatabase {
             pg.setCurrentSchema(schema);
             return pg;
         }
+
+        @Override
+        String[] behindTheAuditGuard(String statement) {
+            return new String[] {"ALTER TABLE audit_entry DISABLE TRIGGER ALL", statement,
+                "ALTER TABLE audit_entry ENABLE TRIGGER ALL"};
+        }
     };
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     /** A fresh, empty database (or schema). */
     abstract DataSource fresh();
+
+    /** The statements that run one statement on audit_entry with its guard trigger out of the way, as an intruder would. */
+    abstract String[] behindTheAuditGuard(String statement);
 
     /** Runs SQL statements on the data source, each committed. */
     static void execute(DataSource dataSource, String... statements) {
