@@ -17,7 +17,8 @@ enum Dialect {
             "UPDATE registration_counter SET last_sequence = last_sequence + ? WHERE district = ? AND season_year = ?"
                     + " RETURNING last_sequence",
             "INSERT INTO school_status (school, places_taken) VALUES (?, 0) ON CONFLICT (school) DO NOTHING",
-            "SELECT nextval('cobuild_list_id')"),
+            "SELECT nextval('cobuild_list_id')",
+            "SET LOCAL synchronous_commit TO OFF"),
 
     /** H2: DDL commits at once, so the scripts are idempotent; no lock is needed in one process. */
     H2("h2",
@@ -29,7 +30,8 @@ enum Dialect {
                     + " WHERE district = ? AND season_year = ?)",
             "MERGE INTO school_status t USING (VALUES (CAST(? AS VARCHAR(64)))) s (school) ON t.school = s.school"
                     + " WHEN NOT MATCHED THEN INSERT (school, places_taken) VALUES (s.school, 0)",
-            "SELECT NEXT VALUE FOR cobuild_list_id");
+            "SELECT NEXT VALUE FOR cobuild_list_id",
+            null);
 
     private final String folder;
     private final String lockMigrations;
@@ -37,15 +39,17 @@ enum Dialect {
     private final String incrementCounter;
     private final String insertSchool;
     private final String nextListId;
+    private final String lightCommit;
 
     Dialect(String folder, String lockMigrations, String insertCounter, String incrementCounter, String insertSchool,
-            String nextListId) {
+            String nextListId, String lightCommit) {
         this.folder = folder;
         this.lockMigrations = lockMigrations;
         this.insertCounter = insertCounter;
         this.incrementCounter = incrementCounter;
         this.insertSchool = insertSchool;
         this.nextListId = nextListId;
+        this.lightCommit = lightCommit;
     }
 
     /** The dialect of the database behind the metadata. */
@@ -84,6 +88,15 @@ enum Dialect {
     /** Creates a school's status row unless it exists: school. */
     String insertSchool() {
         return insertSchool;
+    }
+
+    /**
+     * The statement that lets the current transaction commit without waiting for its log to reach the disk,
+     * or {@code null}: for the numbering transaction, whose log the commit that uses the numbers flushes
+     * anyway (the log is written in order), so that a registration waits for one flush, not two.
+     */
+    String lightCommit() {
+        return lightCommit;
     }
 
     /** The next co-build list ID. */
