@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.enrollment.core.child.ResidentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +82,7 @@ final class Database {
                 if (!isTransient(e) || attempt == ATTEMPTS) {
                     throw failure(what, e);
                 }
-                LOG.debug("{}: transient conflict ({}), attempt {}", what, e.getMessage(), attempt);
+                LOG.debug("{}: transient conflict ({}), attempt {}", what, message(e), attempt);
             }
         }
     }
@@ -123,8 +124,24 @@ final class Database {
                 && e.getMessage().toLowerCase(Locale.ROOT).contains(ONE_ACTIVE_PER_CHILD);
     }
 
+    /**
+     * The exception for a failure the store cannot settle. Drivers quote rows in their messages (a
+     * constraint violation shows the row), so resident IDs in the message are masked, and a driver
+     * exception whose message holds one is replaced by a masked copy.
+     */
     JdbcStoreException failure(String what, SQLException e) {
-        return new JdbcStoreException(what + " failed on " + dialect + ": " + e.getMessage() + " (SQL state "
-                + e.getSQLState() + ").", e);
+        String message = message(e);
+        SQLException cause = e;
+        if (!message.equals(String.valueOf(e.getMessage()))) {
+            cause = new SQLException(message, e.getSQLState(), e.getErrorCode());
+            cause.setStackTrace(e.getStackTrace());
+        }
+        return new JdbcStoreException(what + " failed on " + dialect + ": " + message + " (SQL state "
+                + e.getSQLState() + ").", cause);
+    }
+
+    /** The driver's message with every resident ID in it masked. */
+    static String message(SQLException e) {
+        return ResidentId.maskAll(e.getMessage());
     }
 }

@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * per district and year, raised in a short transaction of its own before the commit: unique across nodes,
  * never reused, and a commit that then fails leaves a gap, never a second holder.
  *
- * <p><b>Isolation: READ COMMITTED with explicit row locks, no retry loop of its own.</b> A commit locks,
+ * <p><b>Isolation: READ COMMITTED with explicit row locks.</b> A commit locks,
  * always in this order so that two commits cannot wait on each other in a circle: the registrations it
  * updates ({@code SELECT ... FOR UPDATE}, in number order), the children's index entries (inserts, in
  * resident ID order), the status rows of the schools whose places or waiting list it changes (in code
@@ -58,7 +58,9 @@ import org.slf4j.LoggerFactory;
  * and the commit. What a commit checks (versions, places against the plan, the waiting list it ends) it
  * reads under those locks, so the checks cannot be overtaken. READ COMMITTED is the default of both
  * databases; a data source at a stricter level also works, and the serialization failures it may add come
- * back, like deadlocks and lock time-outs, as {@code STALE}.
+ * back, like deadlocks and lock time-outs, as {@code STALE}. The store does not retry a commit itself: what
+ * was judged may no longer hold, so the registry judges the command again. It does retry the append of a
+ * {@link #record record}, which depends on nothing it read.
  *
  * <p><b>Reads</b> take no lock and read one statement's snapshot: a registration with its whole history,
  * as one commit left it. The indexes serve the registry's reads: by number (primary key), by child, by
@@ -95,7 +97,7 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         try (Connection c = dataSource.getConnection()) {
             dialect = Dialect.of(c.getMetaData());
         } catch (SQLException e) {
-            throw new JdbcStoreException("Opening the JDBC store failed: " + e.getMessage() + " (SQL state "
+            throw new JdbcStoreException("Opening the JDBC store failed: " + Database.message(e) + " (SQL state "
                     + e.getSQLState() + ").\nMaybe the database is not running, or the data source's URL, user or password is wrong.", e);
         }
         Database database = new Database(dataSource, dialect);
@@ -200,8 +202,8 @@ public final class JdbcRegistrationStore implements RegistrationStore {
             });
         } catch (SQLException e) {
             if (Database.isTransient(e)) {
-                LOG.debug("Commit overtaken by a concurrent one: {}", e.getMessage());
-                return stale("a concurrent commit got in the way (" + e.getSQLState() + ": " + e.getMessage() + ")");
+                LOG.debug("Commit overtaken by a concurrent one: {}", Database.message(e));
+                return stale("a concurrent commit got in the way (" + e.getSQLState() + ": " + Database.message(e) + ")");
             }
             throw database.failure("Committing a change", e);
         }

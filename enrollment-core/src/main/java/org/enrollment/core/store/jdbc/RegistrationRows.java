@@ -33,6 +33,9 @@ final class RegistrationRows {
             + " r.co_build_unit, r.state, r.version, e.event_at, e.step, e.state, e.reason"
             + " FROM registration r JOIN registration_event e ON e.number = r.number ";
 
+    private static final String INSERT_EVENT = "INSERT INTO registration_event (number, position, event_at, step,"
+            + " state, reason) VALUES (?, ?, ?, ?, ?, ?)";
+
     private RegistrationRows() {
     }
 
@@ -48,26 +51,24 @@ final class RegistrationRows {
 
     /** Reads the rows of {@link #SELECT}, handing each registration over once its last event is read. */
     static void read(ResultSet rows, Consumer<Registration> sink) throws SQLException {
-        String number = null;
-        Object[] head = null;
+        Columns current = null;
         List<RegistrationEvent> events = new ArrayList<>();
         while (rows.next()) {
-            String n = rows.getString(1);
-            if (!n.equals(number)) {
-                if (head != null) {
-                    sink.accept(registration(head, events));
+            String number = rows.getString(1);
+            if (current == null || !current.number().equals(number)) {
+                if (current != null) {
+                    sink.accept(current.registration(events));
                 }
-                number = n;
-                head = new Object[] {n, rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                    rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), rows.getLong(10)};
+                current = new Columns(number, rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                        rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), rows.getLong(10));
                 events = new ArrayList<>();
             }
             String step = rows.getString(12);
             events.add(new RegistrationEvent(Instant.parse(rows.getString(11)), step == null ? null : Step.valueOf(step),
                     RegistrationState.valueOf(rows.getString(13)), rows.getString(14)));
         }
-        if (head != null) {
-            sink.accept(registration(head, events));
+        if (current != null) {
+            sink.accept(current.registration(events));
         }
     }
 
@@ -78,15 +79,18 @@ final class RegistrationRows {
         return result;
     }
 
-    private static Registration registration(Object[] h, List<RegistrationEvent> events) {
-        long version = (Long) h[9];
-        if (events.size() != version) {
-            throw new JdbcStoreException("Registration " + h[0] + " has version " + version + " but " + events.size()
-                    + " events: its rows were changed outside the library.");
+    /** The columns of a registration's row, as read. */
+    private record Columns(String number, String child, String name, String household, String district, String school,
+                           String route, String coBuildUnit, String state, long version) {
+
+        Registration registration(List<RegistrationEvent> events) {
+            if (events.size() != version) {
+                throw new JdbcStoreException("Registration " + number + " has version " + version + " but " + events.size()
+                        + " events: its rows were changed outside the library.");
+            }
+            return new Registration(new RegistrationNumber(number), ResidentId.of(child), name, Household.of(household),
+                    district, school, Route.valueOf(route), coBuildUnit, RegistrationState.valueOf(state), version, events);
         }
-        return new Registration(new RegistrationNumber((String) h[0]), ResidentId.of((String) h[1]), (String) h[2],
-                Household.of((String) h[3]), (String) h[4], (String) h[5], Route.valueOf((String) h[6]), (String) h[7],
-                RegistrationState.valueOf((String) h[8]), version, events);
     }
 
     /** Locks the registrations, in number order, and reads what a commit checks; missing ones are left out. */
@@ -162,9 +166,6 @@ final class RegistrationRows {
             event.executeBatch();
         }
     }
-
-    private static final String INSERT_EVENT = "INSERT INTO registration_event (number, position, event_at, step,"
-            + " state, reason) VALUES (?, ?, ?, ?, ?, ?)";
 
     private static void addEvents(PreparedStatement p, Registration r, int from) throws SQLException {
         if (r.history().size() != r.version()) {
