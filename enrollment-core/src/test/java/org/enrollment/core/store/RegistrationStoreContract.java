@@ -237,6 +237,28 @@ public abstract class RegistrationStoreContract {
         assertThat(store.find(stranger.number())).isEmpty();
     }
 
+    @Test
+    void writesAChangeSetOfManyUpdatesWhollyOrNotAtAll() {
+        List<Registration> verified = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Registration r = register(child(i), HAIDIAN, BIG_SCHOOL);
+            verified.add(step(r, r.take(Step.VERIFY_PASS, NOW, null).orElseThrow()));
+        }
+        List<Registration> ticked = verified.stream().map(r -> r.take(Step.TICK, NOW, null).orElseThrow()).toList();
+        List<Registration> oneStale = new ArrayList<>(ticked);
+        oneStale.set(3, verified.get(3));
+
+        CommitResult stale = store.commit(ChangeSet.of(oneStale, List.of(), plans()), record("tick"));
+        assertThat(stale).isInstanceOf(CommitResult.Conflict.class);
+        assertThat(verified).allSatisfy(r -> assertThat(store.find(r.number())).contains(r));
+        assertThat(store.placesTaken(BIG_SCHOOL)).isZero();
+
+        assertThat(committed(store.commit(ChangeSet.of(ticked, List.of(), plans()), record("tick"))).registrations())
+                .isEqualTo(ticked);
+        assertThat(ticked).allSatisfy(r -> assertThat(store.find(r.number())).contains(r));
+        assertThat(store.placesTaken(BIG_SCHOOL)).isEqualTo(5);
+    }
+
     // ---- plans ----
 
     @Test

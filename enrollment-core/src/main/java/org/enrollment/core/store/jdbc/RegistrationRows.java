@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ final class RegistrationRows {
     static final String SELECT = "SELECT r.number, r.child, r.name, r.household, r.district, r.school, r.route,"
             + " r.co_build_unit, r.state, r.version, e.event_at, e.step, e.state, e.reason"
             + " FROM registration r JOIN registration_event e ON e.number = r.number ";
+
+    private static final int LOCK_CHUNK = 100;
 
     private static final String INSERT_EVENT = "INSERT INTO registration_event (number, position, event_at, step,"
             + " state, reason) VALUES (?, ?, ?, ?, ?, ?)";
@@ -93,16 +96,25 @@ final class RegistrationRows {
         }
     }
 
-    /** Locks the registrations, in number order, and reads what a commit checks; missing ones are left out. */
+    /**
+     * Locks the registrations, in number order, and reads what a commit checks; missing ones are left out.
+     * A whole school's list is locked a hundred rows a statement.
+     */
     static Map<RegistrationNumber, Stored> lock(Connection c, Collection<RegistrationNumber> numbers) throws SQLException {
         Map<RegistrationNumber, Stored> result = new HashMap<>();
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT version, state, school FROM registration WHERE number = ? FOR UPDATE")) {
-            for (RegistrationNumber n : numbers.stream().sorted().toList()) {
-                p.setString(1, n.value());
+        List<RegistrationNumber> sorted = numbers.stream().sorted().distinct().toList();
+        for (int from = 0; from < sorted.size(); from += LOCK_CHUNK) {
+            List<RegistrationNumber> chunk = sorted.subList(from, Math.min(sorted.size(), from + LOCK_CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement p = c.prepareStatement("SELECT number, version, state, school FROM registration"
+                    + " WHERE number IN (" + marks + ") ORDER BY number FOR UPDATE")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    p.setString(i + 1, chunk.get(i).value());
+                }
                 try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) {
-                        result.put(n, new Stored(r.getLong(1), RegistrationState.valueOf(r.getString(2)), r.getString(3)));
+                    while (r.next()) {
+                        result.put(new RegistrationNumber(r.getString(1)),
+                                new Stored(r.getLong(2), RegistrationState.valueOf(r.getString(3)), r.getString(4)));
                     }
                 }
             }
