@@ -243,7 +243,7 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         return numbers;
     }
 
-    /** Raises the counter by n, creating it at 0 first when the district has none for the year; the new value. */
+    /** Raises the counter by {@code by}, creating it at 0 first when the district has none for the year; its new value. */
     private long raiseCounter(Connection c, CounterKey key, int by) throws SQLException {
         Dialect dialect = database.dialect();
         for (int attempt = 1; attempt <= 2; attempt++) {
