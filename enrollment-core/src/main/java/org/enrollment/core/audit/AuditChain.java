@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.Objects;
 
 /**
  * The hash chain of the audit log: how an entry's hash is made, and how a sequence of entries, or of
@@ -47,6 +48,16 @@ public final class AuditChain {
     static AuditEntry seal(MessageDigest sha256, long sequence, String previousHash, AuditRecord record) {
         String body = record.body(sequence);
         return new AuditEntry(sequence, body, hash(sha256, previousHash, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The entry that follows {@code head} with this record: for a store that keeps the chain in its own
+     * storage (a database table) and serialises appends under its own lock.
+     */
+    public static AuditEntry next(AuditHead head, AuditRecord record) {
+        Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(record, "record");
+        return seal(sha256(), head.count(), head.lastHash(), record);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.enrollment.core.child;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A child's 18-character resident ID (居民身份证号码), as GB 11643-1999 defines it: a 6-digit area code,
@@ -15,6 +17,7 @@ import java.util.Objects;
 public final class ResidentId implements Comparable<ResidentId> {
 
     private static final int LENGTH = 18;
+    private static final Pattern ID_SHAPED = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])");
 
     private final String value;
 
@@ -98,6 +101,14 @@ public final class ResidentId implements Comparable<ResidentId> {
             return text.substring(0, Math.min(2, n)) + "*".repeat(Math.max(0, n - 2));
         }
         return text.substring(0, 6) + "*".repeat(n - 10) + text.substring(n - 4);
+    }
+
+    /** Masks, as {@link #mask} does, everything in free text shaped like a resident ID (18 characters, 17 digits and a check character). */
+    public static String maskAll(String text) {
+        if (text == null) {
+            return "null";
+        }
+        return ID_SHAPED.matcher(text).replaceAll(m -> Matcher.quoteReplacement(mask(m.group())));
     }
 
     /** The raw 18 characters. Handle with care: this is personal data. */

@@ -216,7 +216,7 @@ final class CommandJudge {
             return call.refuse(notAllowed, call.concerned());
         }
         Registration target = call.target;
-        Optional<Registration> after = target.take(step, call.at, reason == null ? null : Redaction.maskIds(reason));
+        Optional<Registration> after = target.take(step, call.at, reason == null ? null : ResidentId.maskAll(reason));
         if (after.isEmpty()) {
             return call.refuse(Reasons.illegalTransition(target, step, call.kind), call.concerned());
         }
@@ -224,7 +224,7 @@ final class CommandJudge {
         PolicyVerdict verdict = policies.judge(new PolicyQuestion(call.kind, call.actor, call.at, season, target, null,
                 call.history, school, store.placesTaken(school.code()), documents, positive, null));
         if (reason != null) {
-            call.detail("reason=" + Redaction.maskIds(reason));
+            call.detail("reason=" + ResidentId.maskAll(reason));
         }
         return call.afterPolicy(verdict, call.concerned(),
                 () -> ChangeSet.of(List.of(after.get()), List.of(), planOf(school)));

@@ -111,6 +111,6 @@ final class Reasons {
         if (text.codePointCount(0, text.length()) > 40) {
             b.append("…");
         }
-        return Redaction.maskIds(b.append('\'').toString());
+        return ResidentId.maskAll(b.append('\'').toString());
     }
 }

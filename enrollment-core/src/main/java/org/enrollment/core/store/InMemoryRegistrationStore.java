@@ -194,8 +194,9 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
                 freed.add(u.child());
             }
         }
+        Set<ResidentId> inserted = new HashSet<>();
         for (NewRegistration n : changes.inserts()) {
-            if (!freed.contains(n.child()) && activeOf(n.child()) != null) {
+            if (!inserted.add(n.child()) || !freed.contains(n.child()) && activeOf(n.child()) != null) {
                 return new CommitResult.Conflict(CommitResult.Conflict.Kind.DUPLICATE_REGISTRATION,
                         "child " + n.child() + " already holds a registration that is not withdrawn");
             }

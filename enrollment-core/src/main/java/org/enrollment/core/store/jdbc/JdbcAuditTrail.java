@@ -1,0 +1,180 @@
+package org.enrollment.core.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.enrollment.core.audit.AuditChain;
+import org.enrollment.core.audit.AuditEntry;
+import org.enrollment.core.audit.AuditHead;
+import org.enrollment.core.audit.AuditRecord;
+import org.enrollment.core.audit.AuditTrail;
+import org.enrollment.core.audit.AuditVerification;
+
+/**
+ * The audit log in the tables {@code audit_entry} (which the database keeps append-only) and
+ * {@code audit_head}. An append locks the head row ({@code SELECT ... FOR UPDATE}), seals the entry after
+ * it, inserts it and moves the head, all in the caller's transaction: appends from every node queue on
+ * that one row, so the hash chain stays linear, and an entry is written exactly when its change is.
+ */
+final class JdbcAuditTrail implements AuditTrail {
+
+    private static final int FETCH_SIZE = 1_000;
+
+    private final Database database;
+
+    JdbcAuditTrail(Database database) {
+        this.database = database;
+    }
+
+    /** Appends the record in a transaction of its own. */
+    @Override
+    public AuditEntry append(AuditRecord record) {
+        Objects.requireNonNull(record, "record");
+        return database.committed("Appending to the audit log", c -> append(c, record));
+    }
+
+    /** Appends the record in the connection's transaction; the head stays locked until it ends. */
+    AuditEntry append(Connection c, AuditRecord record) throws SQLException {
+        AuditHead head;
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT entry_count, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+             ResultSet r = p.executeQuery()) {
+            head = head(r);
+        }
+        AuditEntry entry = AuditChain.next(head, record);
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO audit_entry (seq, body, hash) VALUES (?, ?, ?)")) {
+            p.setLong(1, entry.sequence());
+            p.setString(2, entry.body());
+            p.setString(3, entry.hash());
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE audit_head SET entry_count = ?, last_hash = ?, last_seq = ? WHERE id = 1")) {
+            p.setLong(1, entry.sequence() + 1);
+            p.setString(2, entry.hash());
+            p.setLong(3, entry.sequence());
+            p.executeUpdate();
+        }
+        return entry;
+    }
+
+    @Override
+    public AuditHead head() {
+        return database.read("Reading the audit head", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT entry_count, last_hash FROM audit_head WHERE id = 1");
+                 ResultSet r = p.executeQuery()) {
+                return head(r);
+            }
+        });
+    }
+
+    private static AuditHead head(ResultSet r) throws SQLException {
+        if (!r.next()) {
+            throw new JdbcStoreException("The audit head row is missing: the audit tables were changed outside the library.");
+        }
+        return new AuditHead(r.getLong(1), r.getString(2));
+    }
+
+    @Override
+    public List<AuditEntry> entries(long from, long to) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("Audit entries from " + from + " to " + to + ": need 0 <= from <= to.");
+        }
+        return database.read("Reading audit entries " + from + " to " + to, c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT seq, body, hash FROM audit_entry WHERE seq >= ? AND seq < ? ORDER BY seq")) {
+                p.setLong(1, from);
+                p.setLong(2, to);
+                List<AuditEntry> result = new ArrayList<>((int) Math.min(to - from, 10_000));
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        result.add(entry(r));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
+    /** Reads every entry in order, in one statement (one snapshot), streamed, and checks the chain. */
+    @Override
+    public AuditVerification verify(AuditHead remembered) {
+        Objects.requireNonNull(remembered, "remembered");
+        try {
+            return database.inTransaction(c -> {
+                try (PreparedStatement p = c.prepareStatement("SELECT seq, body, hash FROM audit_entry ORDER BY seq")) {
+                    p.setFetchSize(FETCH_SIZE);
+                    try (ResultSet r = p.executeQuery()) {
+                        AuditVerification result = AuditChain.verify(new Rows(r), remembered);
+                        c.commit();
+                        return result;
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw database.failure("Verifying the audit log", e);
+        } catch (UncheckedSql e) {
+            throw database.failure("Verifying the audit log", e.getCause());
+        }
+    }
+
+    private static AuditEntry entry(ResultSet r) throws SQLException {
+        return new AuditEntry(r.getLong(1), r.getString(2), r.getString(3));
+    }
+
+    /** The rows of a result set as audit entries, read one ahead. */
+    private static final class Rows implements Iterator<AuditEntry> {
+
+        private final ResultSet rows;
+        private AuditEntry next;
+
+        Rows(ResultSet rows) throws SQLException {
+            this.rows = rows;
+            advance();
+        }
+
+        private void advance() throws SQLException {
+            next = rows.next() ? entry(rows) : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public AuditEntry next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            AuditEntry e = next;
+            try {
+                advance();
+            } catch (SQLException x) {
+                throw new UncheckedSql(x);
+            }
+            return e;
+        }
+    }
+
+    /** A driver exception carried through an iterator. */
+    private static final class UncheckedSql extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        UncheckedSql(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.enrollment.core.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.enrollment.core.child.Household;
+import org.enrollment.core.child.ResidentId;
+import org.enrollment.core.registration.Registration;
+import org.enrollment.core.registration.RegistrationEvent;
+import org.enrollment.core.registration.RegistrationNumber;
+import org.enrollment.core.registration.RegistrationState;
+import org.enrollment.core.registration.Route;
+import org.enrollment.core.registration.Step;
+
+/**
+ * Registrations in the tables {@code registration} (one row each, with a version) and
+ * {@code registration_event} (its history, one row a line). A registration is always read with its
+ * history in one statement, so it is read as one commit left it.
+ */
+final class RegistrationRows {
+
+    /** Registrations joined with their events; the caller adds WHERE and ORDER BY (ending in the position). */
+    static final String SELECT = "SELECT r.number, r.child, r.name, r.household, r.district, r.school, r.route,"
+            + " r.co_build_unit, r.state, r.version, e.event_at, e.step, e.state, e.reason"
+            + " FROM registration r JOIN registration_event e ON e.number = r.number ";
+
+    private static final int LOCK_CHUNK = 100;
+
+    private static final String INSERT_EVENT = "INSERT INTO registration_event (number, position, event_at, step,"
+            + " state, reason) VALUES (?, ?, ?, ?, ?, ?)";
+
+    private RegistrationRows() {
+    }
+
+    /**
+     * What a commit locked of a registration before changing it.
+     *
+     * @param version the version stored
+     * @param state the state stored
+     * @param school the school stored
+     */
+    record Stored(long version, RegistrationState state, String school) {
+    }
+
+    /** Reads the rows of {@link #SELECT}, handing each registration over once its last event is read. */
+    static void read(ResultSet rows, Consumer<Registration> sink) throws SQLException {
+        Columns current = null;
+        List<RegistrationEvent> events = new ArrayList<>();
+        while (rows.next()) {
+            String number = rows.getString(1);
+            if (current == null || !current.number().equals(number)) {
+                if (current != null) {
+                    sink.accept(current.registration(events));
+                }
+                current = new Columns(number, rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                        rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), rows.getLong(10));
+                events = new ArrayList<>();
+            }
+            String step = rows.getString(12);
+            events.add(new RegistrationEvent(Instant.parse(rows.getString(11)), step == null ? null : Step.valueOf(step),
+                    RegistrationState.valueOf(rows.getString(13)), rows.getString(14)));
+        }
+        if (current != null) {
+            sink.accept(current.registration(events));
+        }
+    }
+
+    /** Reads the rows of {@link #SELECT} into a list. */
+    static List<Registration> list(ResultSet rows) throws SQLException {
+        List<Registration> result = new ArrayList<>();
+        read(rows, result::add);
+        return result;
+    }
+
+    /** The columns of a registration's row, as read. */
+    private record Columns(String number, String child, String name, String household, String district, String school,
+                           String route, String coBuildUnit, String state, long version) {
+
+        Registration registration(List<RegistrationEvent> events) {
+            if (events.size() != version) {
+                throw new JdbcStoreException("Registration " + number + " has version " + version + " but " + events.size()
+                        + " events: its rows were changed outside the library.");
+            }
+            return new Registration(new RegistrationNumber(number), ResidentId.of(child), name, Household.of(household),
+                    district, school, Route.valueOf(route), coBuildUnit, RegistrationState.valueOf(state), version, events);
+        }
+    }
+
+    /**
+     * Locks the registrations, in number order, and reads what a commit checks; missing ones are left out.
+     * A whole school's list is locked a hundred rows a statement.
+     */
+    static Map<RegistrationNumber, Stored> lock(Connection c, Collection<RegistrationNumber> numbers) throws SQLException {
+        Map<RegistrationNumber, Stored> result = new HashMap<>();
+        List<RegistrationNumber> sorted = numbers.stream().sorted().distinct().toList();
+        for (int from = 0; from < sorted.size(); from += LOCK_CHUNK) {
+            List<RegistrationNumber> chunk = sorted.subList(from, Math.min(sorted.size(), from + LOCK_CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement p = c.prepareStatement("SELECT number, version, state, school FROM registration"
+                    + " WHERE number IN (" + marks + ") ORDER BY number FOR UPDATE")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    p.setString(i + 1, chunk.get(i).value());
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        result.put(new RegistrationNumber(r.getString(1)),
+                                new Stored(r.getLong(2), RegistrationState.valueOf(r.getString(3)), r.getString(4)));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Writes registrations after a step: the row where its version is still the one locked, and the events
+     * past the stored ones.
+     *
+     * @return whether every row was still at its stored version
+     */
+    static boolean update(Connection c, List<Registration> updates, Map<RegistrationNumber, Stored> stored)
+            throws SQLException {
+        if (updates.isEmpty()) {
+            return true;
+        }
+        try (PreparedStatement row = c.prepareStatement("UPDATE registration SET name = ?, household = ?, school = ?,"
+                + " state = ?, version = ? WHERE number = ? AND version = ?");
+             PreparedStatement event = c.prepareStatement(INSERT_EVENT)) {
+            for (Registration u : updates) {
+                long before = stored.get(u.number()).version();
+                row.setString(1, u.name());
+                row.setString(2, u.household().toString());
+                row.setString(3, u.school());
+                row.setString(4, u.state().name());
+                row.setLong(5, u.version());
+                row.setString(6, u.number().value());
+                row.setLong(7, before);
+                row.addBatch();
+                addEvents(event, u, (int) before);
+            }
+            for (int count : row.executeBatch()) {
+                if (count == 0) {
+                    return false;
+                }
+            }
+            event.executeBatch();
+        }
+        return true;
+    }
+
+    /** Inserts a new registration and its first event; fails on a child that holds an active one. */
+    static void insert(Connection c, Registration r) throws SQLException {
+        try (PreparedStatement row = c.prepareStatement("INSERT INTO registration (number, child, name, household,"
+                + " district, school, route, co_build_unit, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement event = c.prepareStatement(INSERT_EVENT)) {
+            row.setString(1, r.number().value());
+            row.setString(2, r.child().value());
+            row.setString(3, r.name());
+            row.setString(4, r.household().toString());
+            row.setString(5, r.district());
+            row.setString(6, r.school());
+            row.setString(7, r.route().name());
+            row.setString(8, r.coBuildUnit());
+            row.setString(9, r.state().name());
+            row.setLong(10, r.version());
+            row.executeUpdate();
+            addEvents(event, r, 0);
+            event.executeBatch();
+        }
+    }
+
+    private static void addEvents(PreparedStatement p, Registration r, int from) throws SQLException {
+        if (r.history().size() != r.version()) {
+            throw new IllegalArgumentException("Registration " + r.number() + " has version " + r.version() + " but "
+                    + r.history().size() + " lines of history; the store keeps one line per version.\n"
+                    + "Maybe make it with Registration.create and take, which keep them in step.");
+        }
+        for (int i = from; i < r.history().size(); i++) {
+            RegistrationEvent e = r.history().get(i);
+            p.setString(1, r.number().value());
+            p.setInt(2, i);
+            p.setString(3, e.at().toString());
+            if (e.step() == null) {
+                p.setNull(4, Types.VARCHAR);
+            } else {
+                p.setString(4, e.step().name());
+            }
+            p.setString(5, e.state().name());
+            p.setString(6, e.reason());
+            p.addBatch();
+        }
+    }
+}
