@@ -199,7 +199,8 @@ public final class SeasonSimulator {
         for (int i = 0; i < children.size(); i++) {
             Child c = children.get(i);
             if (c.way == Child.Way.ONLINE) {
-                long day = random.nextDouble() < 0.35 ? random.nextInt(3) : random.nextInt(27);
+                double r = random.nextDouble();
+                long day = r < 0.001 ? 27 + random.nextInt(2) : r < 0.35 ? random.nextInt(3) : random.nextInt(27);
                 schedule(opens + day * DAY + 7 * HOUR + random.nextLong(16 * HOUR), c, () -> firstRegistration(c));
             } else if (c.way == Child.Way.BOARDING) {
                 int b = i < city.onlineChildren + city.boardingApplicants ? 0 : 1;
@@ -520,18 +521,25 @@ public final class SeasonSimulator {
                     schedule(later(HOUR, 2 * DAY), c, () -> register(c, d, city.chooseSchool(d, random), null, true));
                 }
             }
-            schedule(schoolHours(CityPlan.epoch(5, 19 + random.nextInt(3), 0, 0)), null, () -> coBuildSelect(u));
+            schedule(schoolHours(CityPlan.epoch(5, 19 + random.nextInt(3), 0, 0)), null, () -> coBuildSelect(u, u == 3));
         } else {
             adviseOnline(list);
         }
     }
 
-    private void coBuildSelect(int u) {
+    /** The school selects from a waiting list; {@code overreach}: it first tries one child more than the quota. */
+    private void coBuildSelect(int u, boolean overreach) {
         int school = city.agreementSchool[u];
         List<Child> list = new ArrayList<>(unitLists.get(u));
         for (int i = list.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             list.set(i, list.set(j, list.get(i)));
+        }
+        if (overreach) {
+            issue(Actor.school(schoolCode(school)), new CoBuildSelect(list.subList(0, city.coBuildQuota + 1).stream()
+                    .map(c -> c.id).toList()), city.districtOf(school));
+            schedule(later(10 * MINUTE, HOUR), null, () -> coBuildSelect(u, false));
+            return;
         }
         List<Child> chosen = list.subList(0, city.coBuildQuota);
         Played p = issue(Actor.school(schoolCode(school)), new CoBuildSelect(chosen.stream().map(c -> c.id).toList()),
