@@ -32,7 +32,13 @@ final class SeasonCodec {
         int year = season.requiredInteger("year");
         Instant opens = season.requiredTime("opens").toInstant();
         Instant closes = season.requiredTime("closes").toInstant();
+        if (!opens.isBefore(closes)) {
+            throw season.problem("closes", "the window must close after it opens (" + time(opens) + ").");
+        }
         Integer grace = season.integer("boardingGraceDays");
+        if (grace != null && grace < 0) {
+            throw season.problem("boardingGraceDays", "must be 0 or more, was " + grace + ".");
+        }
         DistrictCatalog districts = DistrictCatalog.beijing();
         List<School> schools = new ArrayList<>();
         for (JsonFields s : season.requiredObjects("schools")) {
@@ -52,8 +58,11 @@ final class SeasonCodec {
                         a.requiredInteger("quota"))));
             }
         }
-        return valid(season, "schools", () -> new Season(year, opens, closes, grace == null ? 0 : grace, districts,
-                schools, agreements));
+        try {
+            return new Season(year, opens, closes, grace == null ? 0 : grace, districts, schools, agreements);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioFileException(season.line(), "season", e.getMessage());
+        }
     }
 
     /** The {@code season} object for a season. */
