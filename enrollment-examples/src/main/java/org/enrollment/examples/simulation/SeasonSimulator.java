@@ -48,11 +48,12 @@ import org.enrollment.examples.scenario.ScenarioWriter;
 /**
  * Generates a season from a seed and plays it against a registry, command by command in time order: the
  * families' online registrations with their usual mistakes (a mistyped ID, a school in another district,
- * a child too young, a second try in another district, a document forgotten), the schools' verification
+ * a child too young, a second try in another district, a document forgotten, a few families too late), the schools' verification
  * and ticking against their plans, list submission, the districts' review with a few entries returned,
  * admission and the city's filing; a boarding school deciding on its applicants, and rejected children
- * re-registering in their household district; co-build units' lists within and over quota, with online
- * fallbacks. The same seed gives the same season and the same commands.
+ * re-registering in their household district; co-build units' lists within and over quota (and one unit
+ * without an agreement), a school's selection, online fallbacks. The same seed gives the same season and the
+ * same commands.
  *
  * <p>The families react to what the registry decides, as they would: a school whose plan is full has the
  * district release the child, who then registers at a school with room while the window is open.
