@@ -48,9 +48,9 @@ public final class EnrollmentCli implements Runnable {
         System.exit(code);
     }
 
-    /** The policies the jar ships with. */
+    /** The policies the jar ships with: the Drools rules of enrollment-rules. */
     static PolicySource shippedPolicies() {
-        throw new UnsupportedOperationException("The Drools rules are not integrated yet.");
+        return new DroolsPolicySource();
     }
 
     /** The command line over a policy source, ready to {@link CommandLine#execute}. */

@@ -3,7 +3,6 @@ package org.enrollment.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.enrollment.core.command.Decision;
-import org.enrollment.core.policy.ReferencePolicies;
 import org.enrollment.core.registration.RegistrationState;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +10,7 @@ class EmbeddingExampleTest {
 
     @Test
     void registersAChildAndIssuesAPreRegistrationNumber() {
-        Decision d = EmbeddingExample.registerAChild(new ReferencePolicies());
+        Decision d = EmbeddingExample.registerAChild();
 
         assertThat(d.isAccepted()).as(d.reasons().toString()).isTrue();
         assertThat(d.registrations()).singleElement().satisfies(r -> {
@@ -19,5 +18,6 @@ class EmbeddingExampleTest {
             assertThat(r.number().value()).startsWith("110108-2014-");
             assertThat(r.school()).isEqualTo("HD001");
         });
+        assertThat(d.auditSequence()).isZero();
     }
 }
