@@ -54,6 +54,21 @@ class EnrollmentJarIT {
     }
 
     @Test
+    void simulatesASeasonWhoseWrittenScenarioReplaysWithEveryOutcomeTheSame() throws Exception {
+        Path season = dir.resolve("season.jsonl");
+
+        Result simulate = javaJar("simulate", "--children", "1000", "--seed", "3", "--out", season.toString());
+
+        assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+        assertThat(simulate.out()).contains("verified intact").contains("commands/s");
+        Result replay = javaJar("run", season.toString());
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        JsonNode summary = summaries(replay.out()).get(0);
+        assertThat(summary.get("missed").asLong()).isZero();
+        assertThat(summary.get("expectations").asLong()).isEqualTo(summary.get("commands").asLong()).isGreaterThan(4000);
+    }
+
+    @Test
     void mergesTheServiceFilesDroolsFindsItsPartsBy() throws IOException {
         try (JarFile jar = new JarFile(jar().toFile())) {
             String kieServices = new String(jar.getInputStream(jar.getEntry("META-INF/services/org.kie.api.KieServices"))
