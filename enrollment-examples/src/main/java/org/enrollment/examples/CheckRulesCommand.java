@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.enrollment.examples.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -39,12 +40,11 @@ final class CheckRulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleSet ruleSet;
-        try {
-            ruleSet = cli.rules(folder);
-        } catch (RulesNotLoadedException e) {
-            return cli.rulesNotLoaded(e);
+        Optional<RuleSet> loaded = cli.rules(folder);
+        if (loaded.isEmpty()) {
+            return EnrollmentCli.NOTHING_RAN;
         }
+        RuleSet ruleSet = loaded.get();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Long> fired = new TreeMap<>();
         int code = new ScenarioRunner(ruleSet.engine(), cli.stores("memory"), out, spec.commandLine().getErr())

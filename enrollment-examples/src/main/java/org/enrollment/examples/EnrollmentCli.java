@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.core.store.RegistrationStore;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Spec;
                 "2:a file, rule folder or option is wrong; nothing ran", "3:an internal error"})
 public final class EnrollmentCli implements Runnable {
 
+    /** The exit code of a wrong file, folder or option: nothing ran. */
+    static final int NOTHING_RAN = 2;
     /** The exit code of an internal error. */
     static final int INTERNAL_ERROR = 3;
 
@@ -72,21 +75,19 @@ public final class EnrollmentCli implements Runnable {
     }
 
     /**
-     * The rules to judge with: the shipped ones, or the folder's.
-     *
-     * @throws RulesNotLoadedException when the folder's rules do not load
+     * The rules to judge with: the shipped ones, or the folder's. A folder that does not load is reported on
+     * standard error, each problem with its file and line, and gives nothing.
      */
-    RuleSet rules(Path folder) {
-        return folder == null ? policies.shipped() : policies.fromFolder(folder);
-    }
-
-    /** Prints why a rule folder did not load; the exit code of a wrong folder. */
-    int rulesNotLoaded(RulesNotLoadedException e) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(e.getMessage() + " Nothing ran; the rules in force are unchanged.");
-        e.problems().forEach(p -> err.println("  " + p));
-        err.flush();
-        return 2;
+    Optional<RuleSet> rules(Path folder) {
+        try {
+            return Optional.of(folder == null ? policies.shipped() : policies.fromFolder(folder));
+        } catch (RulesNotLoadedException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(e.getMessage() + " Nothing ran; the rules in force are unchanged.");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            return Optional.empty();
+        }
     }
 
     /**

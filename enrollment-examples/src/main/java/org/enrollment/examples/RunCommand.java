@@ -2,6 +2,7 @@ package org.enrollment.examples;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.enrollment.examples.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -44,12 +45,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var stores = cli.stores(store);
-        RuleSet ruleSet;
-        try {
-            ruleSet = cli.rules(rules);
-        } catch (RulesNotLoadedException e) {
-            return cli.rulesNotLoaded(e);
+        Optional<RuleSet> loaded = cli.rules(rules);
+        if (loaded.isEmpty()) {
+            return EnrollmentCli.NOTHING_RAN;
         }
+        RuleSet ruleSet = loaded.get();
         ScenarioRunner runner = new ScenarioRunner(ruleSet.engine(), stores, spec.commandLine().getOut(), spec.commandLine().getErr());
         return runner.run(files, audit, o -> { });
     }

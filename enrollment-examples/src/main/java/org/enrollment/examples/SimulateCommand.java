@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.enrollment.examples.scenario.ScenarioWriter;
 import org.enrollment.examples.simulation.SeasonReport;
@@ -53,12 +54,11 @@ final class SimulateCommand implements Callable<Integer> {
         if (children < 400) {
             throw new ParameterException(spec.commandLine(), "--children must be at least 400, was " + children + ".");
         }
-        RuleSet ruleSet;
-        try {
-            ruleSet = cli.rules(rules);
-        } catch (RulesNotLoadedException e) {
-            return cli.rulesNotLoaded(e);
+        Optional<RuleSet> loaded = cli.rules(rules);
+        if (loaded.isEmpty()) {
+            return EnrollmentCli.NOTHING_RAN;
         }
+        RuleSet ruleSet = loaded.get();
         PrintWriter err = spec.commandLine().getErr();
         SeasonSimulator simulator = new SeasonSimulator(children, seed);
         err.printf("simulate: %,d children, %,d schools, seed %d, judged by %s%n", simulator.children(),

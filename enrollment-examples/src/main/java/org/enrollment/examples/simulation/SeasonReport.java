@@ -2,6 +2,7 @@ package org.enrollment.examples.simulation;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.enrollment.core.audit.AuditHead;
@@ -112,15 +113,6 @@ public record SeasonReport(long seed, int children, int schools, List<District> 
         return t;
     }
 
-    /** The city-wide count of refusals with this reason. */
-    public long refusals(ReasonCode code) {
-        long t = 0;
-        for (long[] row : refusals) {
-            t += row[code.ordinal()];
-        }
-        return t;
-    }
-
     /** Prints the summary: the funnel table, refusals by district and reason, throughput, the audit check. */
     public void print(PrintWriter out) {
         out.printf("Season 2014: %,d children, %d districts, %,d schools; seed %d.%n%n", children, districts.size(), schools, seed);
@@ -137,25 +129,17 @@ public record SeasonReport(long seed, int children, int schools, List<District> 
         row(out, pad("Beijing", 16), totals);
         out.println();
         out.println("Refusals by reason:");
+        long[] all = new long[ReasonCode.values().length];
         for (int d = 0; d <= districts.size(); d++) {
-            List<String> parts = new ArrayList<>();
-            for (ReasonCode code : ReasonCode.values()) {
-                if (refusals[d][code.ordinal()] > 0) {
-                    parts.add(code.name() + " " + String.format("%,d", refusals[d][code.ordinal()]));
-                }
+            for (int r = 0; r < all.length; r++) {
+                all[r] += refusals[d][r];
             }
-            if (!parts.isEmpty()) {
+            if (Arrays.stream(refusals[d]).anyMatch(n -> n > 0)) {
                 String where = d < districts.size() ? districts.get(d).code() + " " + districts.get(d).name() : "(no district)";
-                out.printf("  %s %s%n", pad(where, 16), String.join(", ", parts));
+                out.printf("  %s %s%n", pad(where, 16), reasons(refusals[d]));
             }
         }
-        List<String> all = new ArrayList<>();
-        for (ReasonCode code : ReasonCode.values()) {
-            if (refusals(code) > 0) {
-                all.add(code.name() + " " + String.format("%,d", refusals(code)));
-            }
-        }
-        out.printf("  %s %s%n%n", pad("Beijing", 16), all.isEmpty() ? "none" : String.join(", ", all));
+        out.printf("  %s %s%n%n", pad("Beijing", 16), Arrays.stream(all).anyMatch(n -> n > 0) ? reasons(all) : "none");
         List<String> kinds = new ArrayList<>();
         for (CommandKind k : CommandKind.values()) {
             if (byKind.containsKey(k)) {
@@ -170,6 +154,17 @@ public record SeasonReport(long seed, int children, int schools, List<District> 
                 head.lastHash());
         out.printf("Heap in use after the season: %,d MB (max %,d MB).%n", heapUsedBytes >> 20, Runtime.getRuntime().maxMemory() >> 20);
         out.flush();
+    }
+
+    /** The reasons counted in a row, in code order, e.g. {@code PLAN_FULL 12, DOCUMENTS_MISSING 3}. */
+    private static String reasons(long[] row) {
+        List<String> parts = new ArrayList<>();
+        for (ReasonCode code : ReasonCode.values()) {
+            if (row[code.ordinal()] > 0) {
+                parts.add(code.name() + " " + String.format("%,d", row[code.ordinal()]));
+            }
+        }
+        return String.join(", ", parts);
     }
 
     private static void row(PrintWriter out, String label, long[] counts) {

@@ -13,6 +13,7 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.enrollment.core.child.ResidentId;
+import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Admit;
 import org.enrollment.core.command.Amend;
 import org.enrollment.core.command.Approve;
@@ -250,9 +251,13 @@ public final class SeasonSimulator {
 
     /** During school hours {@code min} to {@code max} days from now, and after now. */
     private long schoolDaysLater(int min, int max) {
-        long today = now - Math.floorMod(now + 8 * HOUR, DAY);
-        long at = schoolHours(today + (min + random.nextInt(max - min + 1)) * DAY);
+        long at = schoolHours(today() + (min + random.nextInt(max - min + 1)) * DAY);
         return at > now ? at : now + 10 * MINUTE + random.nextLong(2 * HOUR);
+    }
+
+    /** Midnight, Beijing time, of the day now is in. */
+    private long today() {
+        return now - Math.floorMod(now + 8 * HOUR, DAY);
     }
 
     private long later(long minSeconds, long maxSeconds) {
@@ -268,12 +273,12 @@ public final class SeasonSimulator {
         if (c.tooYoung) {
             register(c, d, school, null, false);
         } else if (r < 0.005) {
-            issue(Actor.GUARDIAN, new Register(mistyped(c.id), c.name, c.household, code(d), schoolCode(school), null), d);
+            issue(Actor.guardian(), new Register(mistyped(c.id), c.name, c.household, code(d), schoolCode(school), null), d);
             schedule(later(3 * MINUTE, 15 * MINUTE), c, () -> register(c, d, school, null, false));
         } else if (r < 0.025) {
             int elsewhere = otherDistrict(d);
             int there = city.chooseSchool(elsewhere, random);
-            issue(Actor.GUARDIAN, new Register(c.id, c.name, c.household, code(d), schoolCode(there), null), d);
+            issue(Actor.guardian(), new Register(c.id, c.name, c.household, code(d), schoolCode(there), null), d);
             schedule(later(5 * MINUTE, 30 * MINUTE), c, () -> register(c, elsewhere, there, null, false));
         } else {
             register(c, d, school, null, false);
@@ -294,7 +299,7 @@ public final class SeasonSimulator {
 
     /** Registers the child; when accepted, the school verifies later. {@code plain}: no more mistakes this time. */
     private void register(Child c, int d, int school, String route, boolean plain) {
-        Played p = issue(Actor.GUARDIAN, new Register(c.id, c.name, c.household, code(d), schoolCode(school), route), d);
+        Played p = issue(Actor.guardian(), new Register(c.id, c.name, c.household, code(d), schoolCode(school), route), d);
         if (!p.decision().isAccepted()) {
             return;
         }
@@ -310,7 +315,7 @@ public final class SeasonSimulator {
             int there = city.chooseSchool(elsewhere, random);
             long at = later(DAY, 3 * DAY);
             if (at < closes) {
-                schedule(at, c, () -> issue(Actor.GUARDIAN, new Register(c.id, c.name, c.household, code(elsewhere),
+                schedule(at, c, () -> issue(Actor.guardian(), new Register(c.id, c.name, c.household, code(elsewhere),
                         schoolCode(there), null), elsewhere));
             }
         } else if (r < 0.03) {
@@ -329,14 +334,14 @@ public final class SeasonSimulator {
         if (now >= closes) {
             return;
         }
-        Played p = issue(Actor.GUARDIAN, name ? new Amend(c.id, c.name, null, null) : new Amend(c.id, null, c.household, null), c.district);
+        Played p = issue(Actor.guardian(), name ? new Amend(c.id, c.name, null, null) : new Amend(c.id, null, c.household, null), c.district);
         if (!name && p.decision().isAccepted()) {
             schedule(schoolDaysLater(1, 3), c, () -> verify(c, false));
         }
     }
 
     private void withdrawAndChoose(Child c) {
-        Played p = issue(Actor.GUARDIAN, new Withdraw(c.id), c.district);
+        Played p = issue(Actor.guardian(), new Withdraw(c.id), c.district);
         if (p.decision().isAccepted()) {
             c.generation++;
             demand[c.school]--;
@@ -350,7 +355,7 @@ public final class SeasonSimulator {
 
     /** The school verifies the documents; {@code mayErr}: the family may forget one, or the check may fail. */
     private void verify(Child c, boolean mayErr) {
-        String school = Actor.school(schoolCode(c.school));
+        Actor school = Actor.school(schoolCode(c.school));
         List<String> documents = c.beijing ? BEIJING_DOCUMENTS : NON_BEIJING_DOCUMENTS;
         double r = mayErr ? random.nextDouble() : 1;
         if (r < (c.beijing ? 0.005 : 0.04)) {
@@ -373,7 +378,7 @@ public final class SeasonSimulator {
     }
 
     private void tick(Child c, boolean mayUntick) {
-        String school = Actor.school(schoolCode(c.school));
+        Actor school = Actor.school(schoolCode(c.school));
         Played p = issue(school, new Tick(c.id), c.district);
         if (p.decision().isAccepted()) {
             if (mayUntick && random.nextDouble() < 0.002) {
@@ -383,8 +388,7 @@ public final class SeasonSimulator {
                 });
             }
         } else if (p.decision().reasonCodes().contains(ReasonCode.PLAN_FULL)) {
-            long today = now - Math.floorMod(now + 8 * HOUR, DAY);
-            schedule(today + DAY + 10 * HOUR + random.nextLong(2 * HOUR), c, () -> releaseAndMove(c));
+            schedule(today() + DAY + 10 * HOUR + random.nextLong(2 * HOUR), c, () -> releaseAndMove(c));
         }
     }
 
@@ -446,7 +450,7 @@ public final class SeasonSimulator {
             String id = r.child().value();
             int d = city.districtIndex(r.district());
             schedule(schoolHours(CityPlan.epoch(7, 1 + random.nextInt(10), 0, 0)), null,
-                    () -> issue(Actor.CITY, new FileStudentRecord(id), d));
+                    () -> issue(Actor.city(), new FileStudentRecord(id), d));
         }
     }
 
@@ -456,7 +460,7 @@ public final class SeasonSimulator {
         int school = city.boarding[b];
         int there = city.districtOf(school);
         if (c.home != there && random.nextDouble() < 0.2) {
-            issue(Actor.GUARDIAN, new Register(c.id, c.name, c.household, code(c.home), schoolCode(school), "BOARDING"), c.home);
+            issue(Actor.guardian(), new Register(c.id, c.name, c.household, code(c.home), schoolCode(school), "BOARDING"), c.home);
             schedule(later(5 * MINUTE, 30 * MINUTE), c, () -> applyToBoarding(c, b));
         } else {
             applyToBoarding(c, b);
@@ -484,7 +488,7 @@ public final class SeasonSimulator {
         }
         long deadline = Math.max(closes, now) + city.season.boardingGraceDays() * DAY;
         schedule(later(2 * HOUR, 2 * DAY), c, () -> {
-            Played w = issue(Actor.GUARDIAN, new Withdraw(c.id), c.district);
+            Played w = issue(Actor.guardian(), new Withdraw(c.id), c.district);
             if (w.decision().isAccepted()) {
                 c.generation++;
                 long at = Math.min(later(HOUR, 30 * HOUR), deadline - HOUR);
@@ -500,7 +504,7 @@ public final class SeasonSimulator {
         int d = c.home;
         if (c.beijing && random.nextDouble() < 0.1) {
             int wrong = c.district == d ? otherDistrict(d) : c.district;
-            issue(Actor.GUARDIAN, new Register(c.id, c.name, c.household, code(wrong), schoolCode(city.chooseSchool(wrong, random)), null), wrong);
+            issue(Actor.guardian(), new Register(c.id, c.name, c.household, code(wrong), schoolCode(city.chooseSchool(wrong, random)), null), wrong);
         }
         register(c, d, city.chooseSchool(d, random), null, true);
     }
@@ -512,7 +516,7 @@ public final class SeasonSimulator {
         List<Child> list = unitLists.get(u);
         List<ListedChild> listed = list.stream().map(c -> new ListedChild(c.id, c.name, c.household)).toList();
         int d = city.districtOf(school);
-        Played p = issue(Actor.coBuild(city.unit(u)), new CoBuildListing(schoolCode(school), listed), d);
+        Played p = issue(Actor.coBuildUnit(city.unit(u)), new CoBuildListing(schoolCode(school), listed), d);
         boolean atOnce = list.size() <= city.coBuildQuota;
         if (p.decision().isAccepted() && atOnce) {
             list.forEach(c -> selected(c, school));
@@ -580,14 +584,14 @@ public final class SeasonSimulator {
         List<ListedChild> listed = a == b ? List.of(new ListedChild(a.id, a.name, a.household))
                 : List.of(new ListedChild(a.id, a.name, a.household), new ListedChild(b.id, b.name, b.household));
         int school = city.agreementSchool[0];
-        issue(Actor.coBuild("U-FAKE"), new CoBuildListing(schoolCode(school), listed), city.districtOf(school));
+        issue(Actor.coBuildUnit("U-FAKE"), new CoBuildListing(schoolCode(school), listed), city.districtOf(school));
     }
 
     // ---- playing one command ----
 
     /** Plays a command now, writes it with what came of it, and counts it for district {@code d}. */
-    private Played issue(String actor, Command command, int d) {
-        ScenarioCommand c = new ScenarioCommand(0, time(now), actor, command, Expectation.nothing());
+    private Played issue(Actor actor, Command command, int d) {
+        ScenarioCommand c = new ScenarioCommand(0, time(now), actor.toString(), command, Expectation.nothing());
         Played p = player.play(c);
         if (out != null) {
             out.write(c.expecting(Expectation.of(p.observation())));
@@ -618,24 +622,6 @@ public final class SeasonSimulator {
 
     CityPlan city() {
         return city;
-    }
-
-    /** Actors as scenario files write them. */
-    private static final class Actor {
-        static final String GUARDIAN = "GUARDIAN";
-        static final String CITY = "CITY";
-
-        static String school(String code) {
-            return "SCHOOL:" + code;
-        }
-
-        static String district(String code) {
-            return "DISTRICT:" + code;
-        }
-
-        static String coBuild(String unit) {
-            return "COBUILD:" + unit;
-        }
     }
 
     /** Something that happens at a moment; ties keep the order they were scheduled in. */
