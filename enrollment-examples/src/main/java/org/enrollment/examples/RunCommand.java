@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     private Path rules;
 
     @Option(names = "--store", paramLabel = "URL", defaultValue = "memory",
-            description = "The store: memory (default) or a jdbc: URL.")
+            description = "The store: memory (the default). A jdbc: URL is refused until the JDBC store is part of this build.")
     private String store;
 
     @Option(names = "--audit", paramLabel = "FILE",
