@@ -1,0 +1,65 @@
+package org.enrollment.examples;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.enrollment.examples.scenario.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code check-rules DIR FILE...}: the loop policy staff go through before publishing a rule change. It
+ * compiles the folder, replays the scenario files against it, and tells which rules fired and which never did.
+ */
+@Command(name = "check-rules", mixinStandardHelpOptions = true,
+        description = {"Compiles the rule files in DIR, replays the scenario files with them, and prints which rules "
+                + "fired and which never did."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the rules compile and every expectation held", "1:an expectation did not hold",
+                "2:the rules do not compile, or a scenario file is wrong; nothing ran"})
+final class CheckRulesCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private EnrollmentCli cli;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The folder of rule files to check.")
+    private Path folder;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Scenario files to replay with them.")
+    private List<Path> files;
+
+    @Override
+    public Integer call() {
+        Optional<RuleSet> loaded = cli.rules(folder);
+        if (loaded.isEmpty()) {
+            return EnrollmentCli.NOTHING_RAN;
+        }
+        RuleSet ruleSet = loaded.get();
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Long> fired = new TreeMap<>();
+        int code = new ScenarioRunner(ruleSet.engine(), cli.stores("memory"), out, spec.commandLine().getErr())
+                .run(files, null, o -> o.rulesFired().forEach(r -> fired.merge(r, 1L, Long::sum)));
+        if (code == ScenarioRunner.FILE_ERROR) {
+            return code;
+        }
+        List<String> never = ruleSet.ruleNames().stream().filter(r -> !fired.containsKey(r)).sorted().toList();
+        out.printf("Rules in %s: %d; fired: %d; never fired: %d.%n", ruleSet.origin(), ruleSet.ruleNames().size(),
+                fired.size(), never.size());
+        out.println("Fired (times):");
+        fired.forEach((rule, times) -> out.printf("  %6d  %s%n", times, rule));
+        out.println("Never fired:" + (never.isEmpty() ? " none" : ""));
+        never.forEach(rule -> out.println("          " + rule));
+        out.flush();
+        return code;
+    }
+}

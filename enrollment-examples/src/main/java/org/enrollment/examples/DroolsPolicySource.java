@@ -1,0 +1,28 @@
+package org.enrollment.examples;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.enrollment.rules.DroolsPolicyEngine;
+import org.enrollment.rules.RuleLoadException;
+import org.enrollment.rules.RuleProblem;
+
+/** The Drools rules of {@code enrollment-rules}: the shipped ones, or a folder of edited rule files. */
+final class DroolsPolicySource implements PolicySource {
+
+    @Override
+    public RuleSet shipped() {
+        DroolsPolicyEngine engine = DroolsPolicyEngine.shipped();
+        return new RuleSet(engine, List.copyOf(engine.ruleNames()), "the shipped rules");
+    }
+
+    @Override
+    public RuleSet fromFolder(Path folder) {
+        DroolsPolicyEngine engine;
+        try {
+            engine = DroolsPolicyEngine.fromFolder(folder);
+        } catch (RuleLoadException e) {
+            throw new RulesNotLoadedException(folder.toString(), e.problems().stream().map(RuleProblem::toString).toList());
+        }
+        return new RuleSet(engine, List.copyOf(engine.ruleNames()), folder.toString());
+    }
+}

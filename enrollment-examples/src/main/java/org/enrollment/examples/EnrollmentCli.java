@@ -1,0 +1,108 @@
+package org.enrollment.examples;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.enrollment.core.store.InMemoryRegistrationStore;
+import org.enrollment.core.store.RegistrationStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line of the library: {@code java -jar enrollment.jar run|simulate|check-rules ...}.
+ */
+@Command(name = "enrollment", mixinStandardHelpOptions = true, version = "enrollment 0.1.0",
+        description = "Beijing primary-school pre-enrollment (入学前信息采集): replay scenario files, simulate a season, check edited rules.",
+        subcommands = {RunCommand.class, SimulateCommand.class, CheckRulesCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every expectation held", "1:an expectation did not hold, or the audit log did not check out",
+                "2:a file, rule folder or option is wrong; nothing ran", "3:an internal error"})
+public final class EnrollmentCli implements Runnable {
+
+    /** The exit code of a wrong file, folder or option: nothing ran. */
+    static final int NOTHING_RAN = 2;
+    /** The exit code of an internal error. */
+    static final int INTERNAL_ERROR = 3;
+
+    private final PolicySource policies;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** A command line judging with policies from this source. */
+    public EnrollmentCli(PolicySource policies) {
+        this.policies = Objects.requireNonNull(policies, "policies");
+    }
+
+    /** Runs the command line with the shipped rules and exits with its exit code. */
+    public static void main(String[] args) {
+        CommandLine cli = commandLine(shippedPolicies());
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        int code = cli.execute(args);
+        cli.getOut().flush();
+        System.exit(code);
+    }
+
+    /** The policies the jar ships with: the Drools rules of enrollment-rules. */
+    static PolicySource shippedPolicies() {
+        return new DroolsPolicySource();
+    }
+
+    /** The command line over a policy source, ready to {@link CommandLine#execute}. */
+    public static CommandLine commandLine(PolicySource policies) {
+        CommandLine cli = new CommandLine(new EnrollmentCli(policies));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("enrollment: internal error: " + e);
+            e.printStackTrace(commandLine.getErr());
+            commandLine.getErr().flush();
+            return INTERNAL_ERROR;
+        });
+        return cli;
+    }
+
+    /** Without a subcommand: says which there are. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing a command: run, simulate or check-rules.");
+    }
+
+    /**
+     * The rules to judge with: the shipped ones, or the folder's. A folder that does not load is reported on
+     * standard error, each problem with its file and line, and gives nothing.
+     */
+    Optional<RuleSet> rules(Path folder) {
+        try {
+            return Optional.of(folder == null ? policies.shipped() : policies.fromFolder(folder));
+        } catch (RulesNotLoadedException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(e.getMessage() + " Nothing ran; the rules in force are unchanged.");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Makes a fresh store for each registry, from {@code --store}: {@code memory}, or a {@code jdbc:} URL.
+     *
+     * @throws ParameterException naming the value when no store of that kind is available
+     */
+    Supplier<RegistrationStore> stores(String url) {
+        if ("memory".equals(url)) {
+            return InMemoryRegistrationStore::new;
+        }
+        if (url.startsWith("jdbc:")) {
+            throw new ParameterException(spec.commandLine(), "--store " + url + ": the JDBC store is not part of this build yet."
+                    + "\nMaybe use --store memory (the default).");
+        }
+        throw new ParameterException(spec.commandLine(), "--store '" + url + "' is neither memory nor a jdbc: URL.");
+    }
+}

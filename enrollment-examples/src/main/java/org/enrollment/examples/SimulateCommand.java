@@ -1,0 +1,90 @@
+package org.enrollment.examples;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.enrollment.examples.scenario.ScenarioWriter;
+import org.enrollment.examples.simulation.SeasonReport;
+import org.enrollment.examples.simulation.SeasonSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code simulate}: generates a season from a seed and plays it, then prints the per-district funnel. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Generates a realistic season over Beijing's 16 districts and plays it against a registry: "
+                + "registrations with the usual mistakes, verification, ticking against plans, lists, review, admission, "
+                + "filing, a boarding school and co-build lists. Prints the per-district funnel, refusals by reason, "
+                + "throughput and the audit log's check; progress goes to standard error."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the season was played and the audit log checked out", "1:the audit log did not check out",
+                "2:an option is wrong"})
+final class SimulateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private EnrollmentCli cli;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--children", paramLabel = "N", defaultValue = "170000",
+            description = "How many children (default ${DEFAULT-VALUE}: the size of a real Beijing year; at least 400).")
+    private int children;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "2014", description = "The seed (default ${DEFAULT-VALUE}): the same seed, the same season.")
+    private long seed;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the season as a scenario file, each command expecting what it got, to replay with run.")
+    private Path out;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Judge with the rule files in DIR instead of the shipped rules.")
+    private Path rules;
+
+    @Override
+    public Integer call() {
+        if (children < 400) {
+            throw new ParameterException(spec.commandLine(), "--children must be at least 400, was " + children + ".");
+        }
+        Optional<RuleSet> loaded = cli.rules(rules);
+        if (loaded.isEmpty()) {
+            return EnrollmentCli.NOTHING_RAN;
+        }
+        RuleSet ruleSet = loaded.get();
+        PrintWriter err = spec.commandLine().getErr();
+        SeasonSimulator simulator = new SeasonSimulator(children, seed);
+        err.printf("simulate: %,d children, %,d schools, seed %d, judged by %s%n", simulator.children(),
+                simulator.season().schools().size(), seed, ruleSet.origin());
+        err.flush();
+        SeasonReport report;
+        if (out == null) {
+            report = simulator.play(ruleSet.engine(), null, line -> progress(err, line));
+        } else {
+            try (ScenarioWriter scenario = new ScenarioWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
+                    simulator.season(), "A simulated season: seed " + seed + ", " + simulator.children() + " children.")) {
+                report = simulator.play(ruleSet.engine(), scenario, line -> progress(err, line));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the scenario file " + out + ": " + e.getMessage(), e);
+            }
+        }
+        report.print(spec.commandLine().getOut());
+        if (out != null) {
+            spec.commandLine().getOut().printf("Scenario written to %s; replay it with: run %s%n", out, out);
+            spec.commandLine().getOut().flush();
+        }
+        return report.audit().intact() ? 0 : 1;
+    }
+
+    private static void progress(PrintWriter err, String line) {
+        err.println(line);
+        err.flush();
+    }
+}

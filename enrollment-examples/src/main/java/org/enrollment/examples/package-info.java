@@ -1,0 +1,5 @@
+/**
+ * The command line ({@code java -jar enrollment.jar}): {@code run} replays scenario files, {@code simulate}
+ * plays a generated season, {@code check-rules} tries a folder of edited rules; and the embedding example.
+ */
+package org.enrollment.examples;

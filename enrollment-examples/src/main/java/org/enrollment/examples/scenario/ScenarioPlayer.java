@@ -1,0 +1,69 @@
+package org.enrollment.examples.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.enrollment.core.child.ResidentId;
+import org.enrollment.core.command.Decision;
+import org.enrollment.core.policy.PolicyEngine;
+import org.enrollment.core.registration.Registration;
+import org.enrollment.core.registry.Registry;
+import org.enrollment.core.season.Season;
+import org.enrollment.core.store.RegistrationStore;
+
+/**
+ * Plays scenario commands, one after another, against one registry of its own: the registry's clock is set
+ * to each command's {@code at} before it is handled, and what came of it is observed as a {@code state}
+ * expectation looks at it.
+ */
+public final class ScenarioPlayer {
+
+    private final SettableClock clock;
+    private final Registry registry;
+
+    /** A player with a fresh registry for the season, judged by the policies, kept in the store. */
+    public ScenarioPlayer(Season season, PolicyEngine policies, RegistrationStore store) {
+        this.clock = new SettableClock(season.opens());
+        this.registry = Registry.builder(season, policies).clock(clock).store(store).build();
+    }
+
+    /** Handles the command at its time and observes what came of it. */
+    public Played play(ScenarioCommand c) {
+        clock.set(c.at().toInstant());
+        Decision d = registry.handle(c.actor(), c.command());
+        return new Played(d, observe(c, d));
+    }
+
+    private Observation observe(ScenarioCommand c, Decision d) {
+        List<Registration> concerned = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        Optional<List<String>> probed = CommandCodec.probedChildren(c.command());
+        if (probed.isPresent()) {
+            for (String child : probed.get()) {
+                Optional<Registration> r = child != null && ResidentId.isValid(child)
+                        ? registry.registrationOf(ResidentId.of(child)) : Optional.empty();
+                r.ifPresent(concerned::add);
+                states.add(r.map(x -> x.state().name()).orElse(Expectation.NONE));
+            }
+        } else {
+            concerned.addAll(d.registrations());
+            concerned.forEach(r -> states.add(r.state().name()));
+        }
+        String number = concerned.size() == 1 && states.size() == 1 ? concerned.get(0).number().value() : null;
+        return new Observation(d.outcome(), d.reasonCodes(), d.rulesFired(), states, number);
+    }
+
+    /** The registry played against. */
+    public Registry registry() {
+        return registry;
+    }
+
+    /**
+     * A command played: the registry's decision and what the scenario observes of it.
+     *
+     * @param decision the registry's decision
+     * @param observation the outcome, reasons, rules and states as the runner shows and checks them
+     */
+    public record Played(Decision decision, Observation observation) {
+    }
+}

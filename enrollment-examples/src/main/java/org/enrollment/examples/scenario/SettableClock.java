@@ -1,0 +1,36 @@
+package org.enrollment.examples.scenario;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/** A clock that shows the time it was last set to: a scenario sets it to each line's {@code at}. */
+final class SettableClock extends Clock {
+
+    private volatile Instant now;
+
+    SettableClock(Instant start) {
+        this.now = Objects.requireNonNull(start, "start");
+    }
+
+    void set(Instant value) {
+        this.now = Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("A scenario clock has no other zone.");
+    }
+}

@@ -1,0 +1,105 @@
+package org.enrollment.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged {@code enrollment.jar}, run as a user runs it: {@code java -jar enrollment.jar ...}. */
+class EnrollmentJarIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsEveryBundledScenarioWithEveryExpectationMet() throws Exception {
+        Result r = javaJar(Scenarios.args("run", Scenarios.bundled()));
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(summaries(r.out())).hasSize(5).allSatisfy(s -> assertThat(s.get("missed").asLong()).isZero());
+    }
+
+    @Test
+    void runsTheSharedScenariosBesideTheRepository() throws Exception {
+        Optional<Path> shared = Scenarios.sharedDir();
+        assumeTrue(shared.isPresent(), "../shared/scenarios is not beside the repository");
+
+        Result r = javaJar(Scenarios.args("run", Scenarios.jsonl(shared.get())));
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(summaries(r.out())).hasSize(Scenarios.jsonl(shared.get()).size())
+                .allSatisfy(s -> assertThat(s.get("missed").asLong()).isZero());
+    }
+
+    @Test
+    void exitsTwoOnAMalformedFileBeforeRunningAnything() throws Exception {
+        Path bad = Scenarios.write(dir, "bad.jsonl", Scenarios.SEASON, Scenarios.REGISTER.replace("\"register\"", "\"enrol\""));
+
+        Result r = javaJar("run", bad.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.jsonl: line 2, field \"do\"");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void simulatesASeasonWhoseWrittenScenarioReplaysWithEveryOutcomeTheSame() throws Exception {
+        Path season = dir.resolve("season.jsonl");
+
+        Result simulate = javaJar("simulate", "--children", "1000", "--seed", "3", "--out", season.toString());
+
+        assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+        assertThat(simulate.out()).contains("verified intact").contains("commands/s");
+        Result replay = javaJar("run", season.toString());
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        JsonNode summary = summaries(replay.out()).get(0);
+        assertThat(summary.get("missed").asLong()).isZero();
+        assertThat(summary.get("expectations").asLong()).isEqualTo(summary.get("commands").asLong()).isGreaterThan(4000);
+    }
+
+    @Test
+    void mergesTheServiceFilesDroolsFindsItsPartsBy() throws IOException {
+        try (JarFile jar = new JarFile(jar().toFile())) {
+            String kieServices = new String(jar.getInputStream(jar.getEntry("META-INF/services/org.kie.api.KieServices"))
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(kieServices).contains("org.drools.compiler.kie.builder.impl.KieServicesImpl");
+            assertThat(jar.getEntry("META-INF/services/org.kie.api.internal.assembler.KieAssemblerService")).isNotNull();
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(EnrollmentCli.class.getName());
+        }
+    }
+
+    private static List<JsonNode> summaries(String out) throws IOException {
+        return RunCommandTest.lines(out).stream().filter(l -> l.has("summary")).map(l -> l.get("summary")).toList();
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("enrollment.jar", "target/enrollment.jar"));
+        assertThat(jar).as("the packaged jar").exists();
+        return jar;
+    }
+
+    private Result javaJar(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("java -jar finished").isTrue();
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private record Result(int exitCode, String out, String err) {
+    }
+}

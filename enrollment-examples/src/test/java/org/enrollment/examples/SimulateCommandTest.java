@@ -1,0 +1,69 @@
+package org.enrollment.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void playsASmallSeasonWithTheShippedRulesAuditVerifiedAndItsReplayGivesTheSameOutcomes() throws IOException {
+        Path season = dir.resolve("season.jsonl");
+
+        CliRun simulate = CliRun.of(EnrollmentCli.shippedPolicies(), "simulate", "--children", "2000", "--seed", "7", "--out", season.toString());
+
+        assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+        assertThat(simulate.out()).contains("verified intact").contains("commands/s").contains("110108 海淀区");
+        long commands = number(simulate.out(), "Commands: ([\\d,]+) ");
+        long accepted = number(simulate.out(), "accepted ([\\d,]+)");
+        assertThat(commands).isGreaterThan(4 * 2000);
+
+        CliRun replay = CliRun.of(EnrollmentCli.shippedPolicies(), "run", season.toString());
+
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        List<JsonNode> lines = RunCommandTest.lines(replay.out());
+        JsonNode summary = lines.get(lines.size() - 1).get("summary");
+        assertThat(summary.get("commands").asLong()).isEqualTo(commands);
+        assertThat(summary.get("expectations").asLong()).isEqualTo(commands);
+        assertThat(summary.get("missed").asLong()).isZero();
+        assertThat(summary.get("accepted").asLong()).isEqualTo(accepted);
+    }
+
+    @Test
+    void playsTheSameSeasonForTheSameSeed() throws IOException {
+        Path first = dir.resolve("first.jsonl");
+        Path second = dir.resolve("second.jsonl");
+
+        CliRun.reference("simulate", "--children", "1000", "--seed", "11", "--out", first.toString());
+        CliRun.reference("simulate", "--children", "1000", "--seed", "11", "--out", second.toString());
+        CliRun.reference("simulate", "--children", "1000", "--seed", "12", "--out", dir.resolve("other.jsonl").toString());
+
+        assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
+        assertThat(Files.mismatch(first, dir.resolve("other.jsonl"))).isNotEqualTo(-1L);
+    }
+
+    @Test
+    void refusesTooFewChildrenWithExitTwo() {
+        CliRun run = CliRun.reference("simulate", "--children", "10");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--children must be at least 400, was 10");
+    }
+
+    private static long number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as(regex + " in " + text).isTrue();
+        return Long.parseLong(m.group(1).replace(",", ""));
+    }
+}

@@ -1,0 +1,89 @@
+package org.enrollment.rules;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.enrollment.core.policy.PolicyQuestion;
+import org.enrollment.core.policy.PolicyVerdict;
+import org.enrollment.rules.facts.Verdict;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * A compiled rule set: immutable, safe for any number of threads. Each judgement opens its own session,
+ * gives it its own {@link Verdict}, and disposes of it.
+ */
+final class CompiledRules {
+
+    /** Firings after which a judgement is taken to be looping. */
+    static final int MAX_FIRINGS = 10_000;
+
+    private final KieBase kieBase;
+    private final ReleaseId releaseId;
+    private final Set<String> ruleNames;
+    private final Set<String> derivations;
+    private final boolean verdictGlobal;
+    private final Map<String, SourceLine> ruleLines;
+
+    CompiledRules(KieBase kieBase, ReleaseId releaseId, Set<String> ruleNames, Set<String> derivations,
+                  boolean verdictGlobal, Map<String, SourceLine> ruleLines) {
+        this.kieBase = kieBase;
+        this.releaseId = releaseId;
+        this.ruleNames = Set.copyOf(ruleNames);
+        this.derivations = Set.copyOf(derivations);
+        this.verdictGlobal = verdictGlobal;
+        this.ruleLines = Map.copyOf(ruleLines);
+    }
+
+    /**
+     * Judges a question in a fresh session.
+     *
+     * @throws IllegalStateException when the rules fire more than {@link #MAX_FIRINGS} times
+     */
+    PolicyVerdict judge(PolicyQuestion question) {
+        Verdict verdict = new Verdict();
+        KieSession session = kieBase.newKieSession();
+        try {
+            if (verdictGlobal) {
+                session.setGlobal(RuleCompiler.VERDICT, verdict);
+            }
+            session.addEventListener(verdict);
+            QuestionFacts.insert(question, session);
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new IllegalStateException("The rules fired " + fired + " times judging " + question.kind().text()
+                        + " and were stopped: " + verdict + "\nMaybe a rule inserts or changes a fact that makes it match again.");
+            }
+        } finally {
+            session.dispose();
+        }
+        return verdict.toPolicyVerdict();
+    }
+
+    /** The names of all rules. */
+    Set<String> ruleNames() {
+        return ruleNames;
+    }
+
+    /** The names of the rules marked {@code @derivation}: they derive facts for other rules and give no reason. */
+    Set<String> derivations() {
+        return derivations;
+    }
+
+    /** Where a rule is declared, if it is known. */
+    Optional<SourceLine> lineOf(String rule) {
+        return Optional.ofNullable(ruleLines.get(rule));
+    }
+
+    /** Lets the Drools repository forget the compiled module; sessions already open keep working. */
+    void release() {
+        KieServices.get().getRepository().removeKieModule(releaseId);
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledRules[" + releaseId + ", " + ruleNames.size() + " rules]";
+    }
+}

@@ -1,0 +1,135 @@
+package org.enrollment.rules;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+
+/**
+ * A rule file ready for the compiler: its DRL text (for a decision table, the DRL generated from it) and
+ * the way back from a line of that text to a line (or row) of the file the staff edit.
+ */
+final class PolicySource {
+
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern ROW = Pattern.compile("^\\s*// rule values at [A-Z]+(\\d+)");
+
+    private final RuleFile file;
+    private final String drl;
+    private final String[] lines;
+    private final boolean table;
+
+    private PolicySource(RuleFile file, String drl, boolean table) {
+        this.file = file;
+        this.drl = drl;
+        this.lines = drl.split("\r?\n", -1);
+        this.table = table;
+    }
+
+    /**
+     * Prepares a file: DRL as it is; a decision table turned into DRL.
+     *
+     * @throws RuleLoadException naming the file, when a decision table cannot be read
+     */
+    static PolicySource of(RuleFile file) {
+        if (!RuleFile.isDecisionTable(file.name())) {
+            return new PolicySource(file, file.text(), false);
+        }
+        try {
+            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()),
+                    file.isCsv() ? InputType.CSV : InputType.XLS);
+            return new PolicySource(file, drl, true);
+        } catch (RuntimeException e) {
+            throw new RuleLoadException(file.name(), List.of(new RuleProblem(file.name(), 0,
+                    "The decision table cannot be read: " + rootMessage(e)
+                            + "\nMaybe a keyword cell (RuleSet, RuleTable, CONDITION, ACTION) is misspelt or a row is missing.")));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /** The file as the staff edit it. */
+    RuleFile file() {
+        return file;
+    }
+
+    /** The DRL text the compiler sees. */
+    String drl() {
+        return drl;
+    }
+
+    /** The name under which the compiler sees it: a decision table's generated DRL gets {@code .drl} added. */
+    String compiledName() {
+        return table ? file.name() + ".drl" : file.name();
+    }
+
+    /** The line (or table row) of the edited file that a line of the DRL comes from. */
+    SourceLine lineOf(int drlLine) {
+        if (!table || drlLine <= 0) {
+            return new SourceLine(file.name(), Math.max(drlLine, 0));
+        }
+        int row = 0;
+        for (int i = 0; i < Math.min(drlLine, lines.length); i++) {
+            Matcher m = ROW.matcher(lines[i]);
+            if (m.find()) {
+                row = Integer.parseInt(m.group(1));
+            }
+        }
+        return new SourceLine(file.name(), row);
+    }
+
+    /** The first line of the DRL that holds the text (as a whole word when it is one), or 0. */
+    int find(String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        String needle = text.strip();
+        Pattern word = needle.matches("\\w+") ? Pattern.compile("\\b" + Pattern.quote(needle) + "\\b") : null;
+        for (int i = 0; i < lines.length; i++) {
+            if (word != null ? word.matcher(lines[i]).find() : lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The rules this file declares, each with its line (its row, for a decision table), in file order. */
+    Map<String, SourceLine> rules() {
+        Map<String, SourceLine> rules = new LinkedHashMap<>();
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = RULE.matcher(lines[i]);
+            if (m.find()) {
+                rules.putIfAbsent(m.group(1), lineOf(i + 1));
+            }
+        }
+        return rules;
+    }
+
+    /** Prepares every file, collecting the problems of those that cannot be read. */
+    static List<PolicySource> ofAll(List<RuleFile> files, String what) {
+        List<PolicySource> sources = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleFile f : files) {
+            try {
+                sources.add(of(f));
+            } catch (RuleLoadException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleLoadException(what, problems);
+        }
+        return sources;
+    }
+}

@@ -1,0 +1,116 @@
+package org.enrollment.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.rule.Rule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles rule files into a {@link KieBase} with the executable model, each build under its own release
+ * id, and checks the result before anyone judges with it.
+ */
+final class RuleCompiler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
+    private static final String RESOURCES = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    /** The name of the global every judgement gives its {@link org.enrollment.rules.facts.Verdict} as. */
+    static final String VERDICT = "verdict";
+    /** The metadata that marks a rule deriving facts for other rules and giving no reason itself. */
+    static final String DERIVATION = "derivation";
+
+    private RuleCompiler() {
+    }
+
+    /**
+     * Compiles the files and runs the smoke check.
+     *
+     * @param what what is compiled, for messages (e.g. the folder)
+     * @throws RuleLoadException listing every problem, when they do not compile or fail the smoke check
+     */
+    static CompiledRules compile(List<RuleFile> files, String what) {
+        long started = System.nanoTime();
+        List<PolicySource> sources = PolicySource.ofAll(files, what);
+        KieServices ks = KieServices.get();
+        ReleaseId releaseId = ks.newReleaseId("org.enrollment.rules.compiled", "policies", "1." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        String folder = RuleSource.SHIPPED_FOLDER;
+        for (PolicySource s : sources) {
+            kfs.write(RESOURCES + folder + s.compiledName(),
+                    ks.getResources().newByteArrayResource(s.drl().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8.name()));
+        }
+        CompiledRules compiled;
+        try {
+            KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+            if (!errors.isEmpty()) {
+                errors.forEach(m -> LOG.debug("Compiler error at {}:{}: {}", m.getPath(), m.getLine(), m.getText()));
+                throw new RuleLoadException(what, new ProblemLocator(folder, sources).problems(errors));
+            }
+            builder.getResults().getMessages(Message.Level.WARNING).forEach(m -> LOG.warn("{}: {}", m.getPath(), m.getText()));
+            KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+            compiled = new CompiledRules(kieBase, releaseId, ruleNames(kieBase, false), ruleNames(kieBase, true),
+                    declaresVerdict(kieBase), ruleLines(sources));
+        } catch (RuleLoadException e) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw e;
+        } catch (RuntimeException e) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleLoadException(what, List.of(new RuleProblem("", 0, "The rule compiler failed: " + e)));
+        }
+        List<RuleProblem> smoke = SmokeCheck.run(compiled);
+        if (!smoke.isEmpty()) {
+            compiled.release();
+            throw new RuleLoadException(what, smoke);
+        }
+        LOG.debug("Compiled {} rules of {} in {} ms", compiled.ruleNames().size(), what, (System.nanoTime() - started) / 1_000_000);
+        return compiled;
+    }
+
+    private static Set<String> ruleNames(KieBase kieBase, boolean derivationsOnly) {
+        Set<String> names = new LinkedHashSet<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                if (!derivationsOnly || r.getMetaData().containsKey(DERIVATION)) {
+                    names.add(r.getName());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean declaresVerdict(KieBase kieBase) {
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Global g : p.getGlobalVariables()) {
+                if (g.getName().equals(VERDICT)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, SourceLine> ruleLines(List<PolicySource> sources) {
+        Map<String, SourceLine> lines = new HashMap<>();
+        for (PolicySource s : sources) {
+            s.rules().forEach(lines::putIfAbsent);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,188 @@
+package org.enrollment.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.enrollment.core.child.Household;
+import org.enrollment.core.child.ResidentId;
+import org.enrollment.core.command.Actor;
+import org.enrollment.core.command.ActorKind;
+import org.enrollment.core.command.CommandKind;
+import org.enrollment.core.policy.PolicyQuestion;
+import org.enrollment.core.policy.PolicyQuestion.CoBuild;
+import org.enrollment.core.policy.PolicyQuestion.CoBuildChild;
+import org.enrollment.core.registration.Document;
+import org.enrollment.core.registration.NewRegistration;
+import org.enrollment.core.registration.Registration;
+import org.enrollment.core.registration.RegistrationNumber;
+import org.enrollment.core.registration.RegistrationState;
+import org.enrollment.core.registration.Route;
+import org.enrollment.core.registration.Step;
+import org.enrollment.core.season.CoBuildAgreement;
+import org.enrollment.core.season.DistrictCatalog;
+import org.enrollment.core.season.School;
+import org.enrollment.core.season.Season;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Judges a fixed set of questions, one or more of every kind of command and the facts each policy looks
+ * at, with freshly compiled rules before they go into force. Rules that throw, loop or give a reason the
+ * wrong way (a refusal as advice) fail it; what the rules decide is theirs to say.
+ */
+final class SmokeCheck {
+
+    private static final Pattern RULE_NAMED = Pattern.compile("[Rr]ule[ :]+\"([^\"]+)\"|[Rr]ule name=([^,\\]]+)");
+
+    private SmokeCheck() {
+    }
+
+    /** The problems found; empty when every question was judged. */
+    static List<RuleProblem> run(CompiledRules rules) {
+        Set<RuleProblem> problems = new LinkedHashSet<>();
+        for (PolicyQuestion q : Samples.QUESTIONS) {
+            try {
+                rules.judge(q);
+            } catch (RuntimeException e) {
+                String rule = ruleOf(e);
+                SourceLine where = rule == null ? new SourceLine("", 0) : rules.lineOf(rule).orElse(new SourceLine("", 0));
+                problems.add(new RuleProblem(where.file(), where.line(), "Smoke check: judging a " + q.kind().text()
+                        + (rule == null ? "" : ", rule \"" + rule + "\"") + " failed: " + describe(e)));
+            }
+        }
+        return new ArrayList<>(problems);
+    }
+
+    private static String ruleOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConsequenceException c && c.getRule() != null) {
+                return c.getRule().getName();
+            }
+            if (t.getMessage() != null) {
+                Matcher m = RULE_NAMED.matcher(t.getMessage());
+                if (m.find()) {
+                    return m.group(1) != null ? m.group(1) : m.group(2).strip();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return root.getClass().getSimpleName() + message;
+    }
+
+    /** The sample season and questions. */
+    private static final class Samples {
+
+        static final Instant OPENS = Instant.parse("2014-05-04T16:00:00Z");
+        static final Instant CLOSES = Instant.parse("2014-05-31T16:00:00Z");
+        static final Instant IN_WINDOW = Instant.parse("2014-05-10T01:00:00Z");
+        static final Instant AFTER_WINDOW = Instant.parse("2014-06-02T01:00:00Z");
+        static final School DAY_SCHOOL = new School("HD001", "海淀实验小学", "110108", 1, false);
+        static final School BOARDING_SCHOOL = new School("XC900", "北京小学", "110102", 1, true);
+        static final Season SEASON = new Season(2014, OPENS, CLOSES, 3, DistrictCatalog.beijing(),
+                List.of(DAY_SCHOOL, BOARDING_SCHOOL), List.of(new CoBuildAgreement("U-ACAD", "HD001", 1)));
+        static final ResidentId OLD_ENOUGH = ResidentId.compose("110108", LocalDate.of(2008, 1, 1), 1);
+        static final ResidentId TOO_YOUNG = ResidentId.compose("110108", LocalDate.of(2009, 1, 1), 2);
+        static final Household BEIJING = Household.of("110105");
+        static final Household ELSEWHERE = Household.of("NB:130000");
+
+        static final List<PolicyQuestion> QUESTIONS = questions();
+
+        private static List<PolicyQuestion> questions() {
+            Registration rejected = registration(1, OLD_ENOUGH, BEIJING, BOARDING_SCHOOL, Route.BOARDING, Step.BOARDING_REJECT);
+            Registration rejectedThenWithdrawn = rejected.take(Step.WITHDRAW, IN_WINDOW, null).orElseThrow();
+            Registration submitted = registration(2, OLD_ENOUGH, ELSEWHERE, DAY_SCHOOL, Route.ONLINE);
+            Registration preAdmitted = registration(3, OLD_ENOUGH, BEIJING, DAY_SCHOOL, Route.ONLINE, Step.VERIFY_PASS, Step.TICK);
+            Registration approved = registration(4, TOO_YOUNG, BEIJING, DAY_SCHOOL, Route.ONLINE,
+                    Step.VERIFY_PASS, Step.TICK, Step.SUBMIT, Step.APPROVE);
+            Registration coBuild = Registration.create(RegistrationNumber.of("110108", 2014, 5), TOO_YOUNG, "乙", BEIJING,
+                    "110108", "HD001", Route.CO_BUILD, "U-ACAD", RegistrationState.PRE_ADMITTED, IN_WINDOW);
+            List<PolicyQuestion> qs = new ArrayList<>();
+            for (Instant at : List.of(IN_WINDOW, AFTER_WINDOW)) {
+                for (Route route : List.of(Route.ONLINE, Route.BOARDING)) {
+                    qs.add(register(at, TOO_YOUNG, BEIJING, "110108", DAY_SCHOOL, route, List.of(rejectedThenWithdrawn)));
+                    qs.add(register(at, OLD_ENOUGH, ELSEWHERE, "110102", BOARDING_SCHOOL, route, List.of(submitted)));
+                }
+                qs.add(new PolicyQuestion(CommandKind.AMEND, Actor.guardian(), at, SEASON, submitted,
+                        proposed(at, OLD_ENOUGH, ELSEWHERE, "110102", DAY_SCHOOL, Route.ONLINE), List.of(submitted),
+                        DAY_SCHOOL, 1, Set.of(), false, null));
+                qs.add(step(CommandKind.WITHDRAW, Actor.guardian(), at, rejected, BOARDING_SCHOOL, false));
+                qs.add(step(CommandKind.WITHDRAW, Actor.guardian(), at, submitted, DAY_SCHOOL, false));
+            }
+            Actor school = Actor.school("HD001");
+            for (Registration target : List.of(submitted, preAdmitted)) {
+                for (boolean pass : List.of(true, false)) {
+                    qs.add(new PolicyQuestion(CommandKind.VERIFY, school, IN_WINDOW, SEASON, target, null, List.of(target),
+                            DAY_SCHOOL, 1, EnumSet.of(Document.HUKOU, Document.WORK), pass, null));
+                }
+            }
+            for (boolean admit : List.of(true, false)) {
+                qs.add(step(CommandKind.BOARDING_DECIDE, Actor.school("XC900"), IN_WINDOW, rejected, BOARDING_SCHOOL, admit));
+            }
+            for (CommandKind kind : List.of(CommandKind.TICK, CommandKind.UNTICK, CommandKind.RETURN, CommandKind.RELEASE,
+                    CommandKind.ADMIT, CommandKind.FILE)) {
+                qs.add(step(kind, school, AFTER_WINDOW, preAdmitted, DAY_SCHOOL, false));
+            }
+            for (CommandKind kind : List.of(CommandKind.SUBMIT_LIST, CommandKind.APPROVE, CommandKind.ADMIT)) {
+                qs.add(new PolicyQuestion(kind, school, AFTER_WINDOW, SEASON, null, null, List.of(), DAY_SCHOOL, 1,
+                        Set.of(), false, null));
+            }
+            List<CoBuildChild> waiting = List.of(new CoBuildChild(OLD_ENOUGH, false, List.of(approved)),
+                    new CoBuildChild(TOO_YOUNG, false, List.of()));
+            qs.add(coBuild(CommandKind.COBUILD_LIST, Actor.coBuildUnit("U-FAKE"), null, 0, false, waiting));
+            qs.add(coBuild(CommandKind.COBUILD_LIST, Actor.coBuildUnit("U-ACAD"), SEASON.agreements().get(0), 1, false, waiting));
+            List<CoBuildChild> selected = List.of(new CoBuildChild(OLD_ENOUGH, true, List.of(rejectedThenWithdrawn, preAdmitted)),
+                    new CoBuildChild(TOO_YOUNG, true, List.of(approved, coBuild)),
+                    new CoBuildChild(ResidentId.compose("110102", LocalDate.of(2008, 3, 3), 5), false, List.of()));
+            qs.add(coBuild(CommandKind.COBUILD_LIST, Actor.coBuildUnit("U-ACAD"), SEASON.agreements().get(0), 1, true, selected));
+            qs.add(coBuild(CommandKind.COBUILD_SELECT, school, SEASON.agreements().get(0), 1, true, selected));
+            return List.copyOf(qs);
+        }
+
+        private static Registration registration(int sequence, ResidentId child, Household household, School school,
+                                                 Route route, Step... steps) {
+            Registration r = Registration.create(RegistrationNumber.of(school.district(), 2014, sequence), child, "甲",
+                    household, school.district(), school.code(), route, null, RegistrationState.SUBMITTED, IN_WINDOW);
+            for (Step s : steps) {
+                r = r.take(s, IN_WINDOW, null).orElseThrow();
+            }
+            return r;
+        }
+
+        private static NewRegistration proposed(Instant at, ResidentId child, Household household, String district,
+                                                School school, Route route) {
+            return new NewRegistration(2014, child, "甲", household, district, school.code(), route, null,
+                    RegistrationState.SUBMITTED, at);
+        }
+
+        private static PolicyQuestion register(Instant at, ResidentId child, Household household, String district,
+                                               School school, Route route, List<Registration> history) {
+            return new PolicyQuestion(CommandKind.REGISTER, Actor.guardian(), at, SEASON, null,
+                    proposed(at, child, household, district, school, route), history, school, 1, Set.of(), false, null);
+        }
+
+        private static PolicyQuestion step(CommandKind kind, Actor actor, Instant at, Registration target, School school,
+                                           boolean positive) {
+            return new PolicyQuestion(kind, actor, at, SEASON, target, null, List.of(target), school, 1, Set.of(), positive, null);
+        }
+
+        private static PolicyQuestion coBuild(CommandKind kind, Actor actor, CoBuildAgreement agreement, int quotaLeft,
+                                              boolean selectedNow, List<CoBuildChild> children) {
+            String unit = actor.kind() == ActorKind.COBUILD ? actor.id() : "U-ACAD";
+            return new PolicyQuestion(kind, actor, IN_WINDOW, SEASON, null, null, List.of(), DAY_SCHOOL, 1, Set.of(), false,
+                    new CoBuild(unit, agreement, quotaLeft, selectedNow, children));
+        }
+    }
+}

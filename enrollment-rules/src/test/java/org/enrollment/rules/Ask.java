@@ -1,0 +1,198 @@
+package org.enrollment.rules;
+
+import static org.enrollment.rules.Fixtures.IN_WINDOW;
+import static org.enrollment.rules.Fixtures.SEASON;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.enrollment.core.child.Household;
+import org.enrollment.core.child.ResidentId;
+import org.enrollment.core.command.Actor;
+import org.enrollment.core.command.CommandKind;
+import org.enrollment.core.policy.PolicyQuestion;
+import org.enrollment.core.policy.PolicyQuestion.CoBuild;
+import org.enrollment.core.policy.PolicyQuestion.CoBuildChild;
+import org.enrollment.core.policy.PolicyVerdict;
+import org.enrollment.core.registration.Document;
+import org.enrollment.core.registration.NewRegistration;
+import org.enrollment.core.registration.Registration;
+import org.enrollment.core.registration.RegistrationState;
+import org.enrollment.core.registration.Route;
+import org.enrollment.core.season.CoBuildAgreement;
+import org.enrollment.core.season.School;
+
+/**
+ * Builds the question the registry would ask the policies about one command, with the facts a test needs
+ * and sensible defaults for the rest (in the window, nothing taken in the plan).
+ */
+final class Ask {
+
+    private final CommandKind kind;
+    private final Actor actor;
+    private Instant at = IN_WINDOW;
+    private Registration target;
+    private NewRegistration proposed;
+    private List<Registration> history = List.of();
+    private School school;
+    private int placesTaken;
+    private Set<Document> documents = Set.of();
+    private boolean positive;
+    private CoBuild coBuild;
+
+    private Ask(CommandKind kind, Actor actor) {
+        this.kind = kind;
+        this.actor = actor;
+    }
+
+    /** A guardian registers the child online for the school, in the school's district. */
+    static Ask register(ResidentId child, String household, School school) {
+        Ask a = new Ask(CommandKind.REGISTER, Actor.guardian());
+        a.school = school;
+        a.proposed = new NewRegistration(2014, child, "王小明", Household.of(household), school.district(), school.code(),
+                Route.ONLINE, null, RegistrationState.SUBMITTED, a.at);
+        return a;
+    }
+
+    /** A guardian amends the registration to name this school (and keeps the household). */
+    static Ask amend(Registration target, School school) {
+        Ask a = step(CommandKind.AMEND, Actor.guardian(), target);
+        a.school = school;
+        a.proposed = new NewRegistration(2014, target.child(), target.name(), target.household(), target.district(),
+                school.code(), target.route(), target.coBuildUnit(), RegistrationState.SUBMITTED, a.at);
+        return a;
+    }
+
+    /** A guardian withdraws the registration. */
+    static Ask withdraw(Registration target) {
+        return step(CommandKind.WITHDRAW, Actor.guardian(), target);
+    }
+
+    /** The registration's school verifies it: a pass or a fail, having seen these documents. */
+    static Ask verify(Registration target, boolean pass, Document... seen) {
+        Ask a = step(CommandKind.VERIFY, Actor.school(target.school()), target);
+        a.positive = pass;
+        a.documents = seen.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(seen));
+        return a;
+    }
+
+    /** The boarding school admits or rejects the application. */
+    static Ask boardingDecide(Registration target, boolean admit) {
+        Ask a = step(CommandKind.BOARDING_DECIDE, Actor.school(target.school()), target);
+        a.positive = admit;
+        return a;
+    }
+
+    /** A command that takes one lifecycle step on the registration, by whoever may give it. */
+    static Ask step(CommandKind kind, Actor actor, Registration target) {
+        Ask a = new Ask(kind, actor);
+        a.target = target;
+        a.history = List.of(target);
+        a.school = SEASON.school(target.school()).orElseThrow();
+        return a;
+    }
+
+    /**
+     * A co-build unit gives the school its list. As the registry does, the list is selected at once when the
+     * unit has an agreement and the list fits the quota left; otherwise it waits.
+     */
+    static Ask coBuildList(String unit, CoBuildAgreement agreement, int quotaLeft, Listed... children) {
+        boolean fits = agreement != null && children.length <= quotaLeft;
+        Ask a = new Ask(CommandKind.COBUILD_LIST, Actor.coBuildUnit(unit));
+        a.school = Fixtures.DAY_SCHOOL;
+        a.coBuild = new CoBuild(unit, agreement, quotaLeft, fits,
+                Arrays.stream(children).map(c -> c.asChild(fits)).toList());
+        return a;
+    }
+
+    /** The school selects from the list waiting: the children marked selected get co-build registrations. */
+    static Ask coBuildSelect(int quotaLeft, Listed... children) {
+        Ask a = new Ask(CommandKind.COBUILD_SELECT, Actor.school(Fixtures.DAY_SCHOOL.code()));
+        a.school = Fixtures.DAY_SCHOOL;
+        a.coBuild = new CoBuild(Fixtures.AGREEMENT.unit(), Fixtures.AGREEMENT, quotaLeft, true,
+                Arrays.stream(children).map(c -> c.asChild(c.selected)).toList());
+        return a;
+    }
+
+    /** At this instant. */
+    Ask at(Instant when) {
+        this.at = when;
+        if (proposed != null) {
+            proposed = new NewRegistration(proposed.year(), proposed.child(), proposed.name(), proposed.household(),
+                    proposed.district(), proposed.school(), proposed.route(), proposed.coBuildUnit(), proposed.state(), when);
+        }
+        return this;
+    }
+
+    /** The proposed registration is made in this district (its school may be elsewhere). */
+    Ask inDistrict(String district) {
+        proposed = new NewRegistration(proposed.year(), proposed.child(), proposed.name(), proposed.household(), district,
+                proposed.school(), proposed.route(), proposed.coBuildUnit(), proposed.state(), proposed.at());
+        return this;
+    }
+
+    /** The proposed registration takes this route. */
+    Ask route(Route route) {
+        proposed = new NewRegistration(proposed.year(), proposed.child(), proposed.name(), proposed.household(),
+                proposed.district(), proposed.school(), route, proposed.coBuildUnit(), proposed.state(), proposed.at());
+        return this;
+    }
+
+    /** The child's registrations before this command, oldest first. */
+    Ask history(Registration... registrations) {
+        this.history = List.of(registrations);
+        return this;
+    }
+
+    /** Places of the school's plan taken now. */
+    Ask placesTaken(int taken) {
+        this.placesTaken = taken;
+        return this;
+    }
+
+    /** The question. */
+    PolicyQuestion question() {
+        return new PolicyQuestion(kind, actor, at, SEASON, target, proposed, history, school, placesTaken, documents,
+                positive, coBuild);
+    }
+
+    /** The shipped rules' verdict, recorded for the check that every rule fired somewhere. */
+    PolicyVerdict judge() {
+        return FiredRules.judge(question());
+    }
+
+    /** A child on a co-build list, selected or not, with the registrations the child holds. */
+    static final class Listed {
+
+        private final ResidentId child;
+        private final boolean selected;
+        private final List<Registration> registrations;
+
+        private Listed(ResidentId child, boolean selected, List<Registration> registrations) {
+            this.child = child;
+            this.selected = selected;
+            this.registrations = registrations;
+        }
+
+        /** A child the school selects, holding these registrations. */
+        static Listed selected(ResidentId child, Registration... registrations) {
+            return new Listed(child, true, List.of(registrations));
+        }
+
+        /** A child left out, holding these registrations. */
+        static Listed leftOut(ResidentId child, Registration... registrations) {
+            return new Listed(child, false, List.of(registrations));
+        }
+
+        /** A child on a list, holding these registrations (selected or not as the list goes). */
+        static Listed listed(ResidentId child, Registration... registrations) {
+            return new Listed(child, false, List.of(registrations));
+        }
+
+        CoBuildChild asChild(boolean isSelected) {
+            return new CoBuildChild(child, isSelected, registrations);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.enrollment.rules;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.enrollment.core.policy.PolicyQuestion;
+import org.enrollment.core.policy.PolicyVerdict;
+
+/**
+ * Judges with the shipped rules and records which rules fired, across the whole test run, so that
+ * {@link EveryShippedRuleFiredTest} can tell a rule no test ever fires.
+ */
+final class FiredRules {
+
+    private static final Set<String> FIRED = ConcurrentHashMap.newKeySet();
+
+    private FiredRules() {
+    }
+
+    /** The shipped engine, compiled once for the test run. */
+    static DroolsPolicyEngine shipped() {
+        return DroolsPolicyEngine.shipped();
+    }
+
+    /** The shipped rules' verdict on the question, recorded. */
+    static PolicyVerdict judge(PolicyQuestion question) {
+        return record(shipped().judge(question));
+    }
+
+    /** Records the rules a verdict of the shipped rules says fired; returns the verdict. */
+    static PolicyVerdict record(PolicyVerdict verdict) {
+        FIRED.addAll(verdict.rulesFired());
+        return verdict;
+    }
+
+    /** The rules recorded as fired so far, sorted. */
+    static Set<String> soFar() {
+        return new TreeSet<>(FIRED);
+    }
+}
