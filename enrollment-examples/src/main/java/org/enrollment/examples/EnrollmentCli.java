@@ -100,8 +100,11 @@ public final class EnrollmentCli implements Runnable {
             return InMemoryRegistrationStore::new;
         }
         if (url.startsWith("jdbc:")) {
-            throw new ParameterException(spec.commandLine(), "--store " + url + ": the JDBC store is not part of this build yet."
-                    + "\nMaybe use --store memory (the default).");
+            try {
+                return new JdbcStores(url);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         throw new ParameterException(spec.commandLine(), "--store '" + url + "' is neither memory nor a jdbc: URL.");
     }

@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     private Path rules;
 
     @Option(names = "--store", paramLabel = "URL", defaultValue = "memory",
-            description = "The store: memory (the default). A jdbc: URL is refused until the JDBC store is part of this build.")
+            description = "The store: memory (the default), or a jdbc:postgresql: or jdbc:h2: URL; each scenario file gets a fresh schema there.")
     private String store;
 
     @Option(names = "--audit", paramLabel = "FILE",

@@ -178,11 +178,23 @@ class RunCommandTest {
     }
 
     @Test
+    void playsEveryScenarioOnTheH2StoreEachFileInAFreshSchema() throws IOException {
+        List<String> args = new ArrayList<>(List.of("run", "--store", "jdbc:h2:mem:runcommandtest"));
+        Scenarios.bundled().forEach(p -> args.add(p.toString()));
+
+        CliRun run = CliRun.reference(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> out = lines(run.out());
+        assertThat(out).filteredOn(n -> n.has("matched")).isNotEmpty().allMatch(n -> n.get("matched").asBoolean());
+    }
+
+    @Test
     void refusesAStoreItDoesNotHaveWithExitTwo() {
-        CliRun run = CliRun.reference("run", "--store", "jdbc:h2:mem:x", Scenarios.bundled().get(0).toString());
+        CliRun run = CliRun.reference("run", "--store", "jdbc:sqlite:x.db", Scenarios.bundled().get(0).toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--store jdbc:h2:mem:x").contains("Maybe");
+        assertThat(run.err()).contains("--store jdbc:sqlite:x.db").contains("Maybe");
         assertThat(run.out()).isEmpty();
     }
 
