@@ -1,8 +1,13 @@
 package org.enrollment.rules;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.policy.PolicyVerdict;
 import org.enrollment.rules.facts.Verdict;
@@ -31,8 +36,8 @@ final class CompiledRules {
                   boolean verdictGlobal, Map<String, SourceLine> ruleLines) {
         this.kieBase = kieBase;
         this.releaseId = releaseId;
-        this.ruleNames = Set.copyOf(ruleNames);
-        this.derivations = Set.copyOf(derivations);
+        this.ruleNames = Collections.unmodifiableSortedSet(new TreeSet<>(ruleNames));
+        this.derivations = Collections.unmodifiableSortedSet(new TreeSet<>(derivations));
         this.verdictGlobal = verdictGlobal;
         this.ruleLines = Map.copyOf(ruleLines);
     }
@@ -53,8 +58,7 @@ final class CompiledRules {
             QuestionFacts.insert(question, session);
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
-                throw new IllegalStateException("The rules fired " + fired + " times judging " + question.kind().text()
-                        + " and were stopped: " + verdict + "\nMaybe a rule inserts or changes a fact that makes it match again.");
+                throw looping(question, verdict.toPolicyVerdict().rulesFired());
             }
         } finally {
             session.dispose();
@@ -62,7 +66,20 @@ final class CompiledRules {
         return verdict.toPolicyVerdict();
     }
 
-    /** The names of all rules. */
+    /** The release id the rules were compiled under in the Drools repository. */
+    ReleaseId releaseId() {
+        return releaseId;
+    }
+
+    private static IllegalStateException looping(PolicyQuestion question, List<String> fired) {
+        Map<String, Long> counts = fired.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        String most = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+        return new IllegalStateException("The rules fired " + fired.size() + " times judging " + question.kind().text()
+                + " and were stopped; rule \"" + most + "\" fired " + counts.get(most) + " times."
+                + "\nMaybe the rule inserts or changes a fact that makes it match again.");
+    }
+
+    /** The names of all rules, sorted. */
     Set<String> ruleNames() {
         return ruleNames;
     }

@@ -98,9 +98,14 @@ public final class DroolsPolicyEngine implements PolicyEngine {
         }
     }
 
-    /** The names of all rules in force. */
+    /** The names of all rules in force, sorted. */
     public Set<String> ruleNames() {
         return rules.ruleNames();
+    }
+
+    /** The compiled rules in force now. */
+    CompiledRules inForce() {
+        return rules;
     }
 
     /**
