@@ -31,15 +31,23 @@ final class CompiledRules {
     private final Set<String> derivations;
     private final boolean verdictGlobal;
     private final Map<String, SourceLine> ruleLines;
+    private final boolean precompiled;
 
+    /**
+     * A compiled rule set.
+     *
+     * @param releaseId its id in the Drools repository, or {@code null} for a model precompiled at build time
+     * @param precompiled whether it was loaded from the model precompiled at build time
+     */
     CompiledRules(KieBase kieBase, ReleaseId releaseId, Set<String> ruleNames, Set<String> derivations,
-                  boolean verdictGlobal, Map<String, SourceLine> ruleLines) {
+                  boolean verdictGlobal, Map<String, SourceLine> ruleLines, boolean precompiled) {
         this.kieBase = kieBase;
         this.releaseId = releaseId;
         this.ruleNames = Collections.unmodifiableSortedSet(new TreeSet<>(ruleNames));
         this.derivations = Collections.unmodifiableSortedSet(new TreeSet<>(derivations));
         this.verdictGlobal = verdictGlobal;
         this.ruleLines = Map.copyOf(ruleLines);
+        this.precompiled = precompiled;
     }
 
     /**
@@ -94,13 +102,20 @@ final class CompiledRules {
         return Optional.ofNullable(ruleLines.get(rule));
     }
 
+    /** Whether the rules were loaded from the model precompiled at build time rather than compiled now. */
+    boolean precompiled() {
+        return precompiled;
+    }
+
     /** Lets the Drools repository forget the compiled module; sessions already open keep working. */
     void release() {
-        KieServices.get().getRepository().removeKieModule(releaseId);
+        if (releaseId != null) {
+            KieServices.get().getRepository().removeKieModule(releaseId);
+        }
     }
 
     @Override
     public String toString() {
-        return "CompiledRules[" + releaseId + ", " + ruleNames.size() + " rules]";
+        return "CompiledRules[" + (precompiled ? "precompiled" : releaseId) + ", " + ruleNames.size() + " rules]";
     }
 }

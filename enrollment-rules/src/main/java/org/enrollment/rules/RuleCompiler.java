@@ -12,6 +12,7 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
@@ -49,24 +50,10 @@ final class RuleCompiler {
         List<PolicySource> sources = PolicySource.ofAll(files, what);
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("org.enrollment.rules.compiled", "policies", "1." + BUILDS.incrementAndGet());
-        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
-        String folder = RuleSource.SHIPPED_FOLDER;
-        for (PolicySource s : sources) {
-            kfs.write(RESOURCES + folder + s.compiledName(),
-                    ks.getResources().newByteArrayResource(s.drl().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8.name()));
-        }
         CompiledRules compiled;
         try {
-            KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-            if (!errors.isEmpty()) {
-                errors.forEach(m -> LOG.debug("Compiler error at {}:{}: {}", m.getPath(), m.getLine(), m.getText()));
-                throw new RuleLoadException(what, new ProblemLocator(folder, sources).problems(errors));
-            }
-            builder.getResults().getMessages(Message.Level.WARNING).forEach(m -> LOG.warn("{}: {}", m.getPath(), m.getText()));
-            KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
-            compiled = new CompiledRules(kieBase, releaseId, ruleNames(kieBase, false), ruleNames(kieBase, true),
-                    declaresVerdict(kieBase), ruleLines(sources));
+            build(sources, releaseId, what);
+            compiled = rules(ks.newKieContainer(releaseId).getKieBase(), releaseId, sources, false);
         } catch (RuleLoadException e) {
             ks.getRepository().removeKieModule(releaseId);
             throw e;
@@ -81,6 +68,36 @@ final class RuleCompiler {
         }
         LOG.debug("Compiled {} rules of {} in {} ms", compiled.ruleNames().size(), what, (System.nanoTime() - started) / 1_000_000);
         return compiled;
+    }
+
+    /**
+     * Builds the executable model of the sources into the Drools repository under the release id.
+     *
+     * @return the module built
+     * @throws RuleLoadException listing the compiler's errors, traced to file and line
+     */
+    static KieModule build(List<PolicySource> sources, ReleaseId releaseId, String what) {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        String folder = RuleSource.SHIPPED_FOLDER;
+        for (PolicySource s : sources) {
+            kfs.write(RESOURCES + folder + s.compiledName(),
+                    ks.getResources().newByteArrayResource(s.drl().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8.name()));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            errors.forEach(m -> LOG.debug("Compiler error at {}:{}: {}", m.getPath(), m.getLine(), m.getText()));
+            throw new RuleLoadException(what, new ProblemLocator(folder, sources).problems(errors));
+        }
+        builder.getResults().getMessages(Message.Level.WARNING).forEach(m -> LOG.warn("{}: {}", m.getPath(), m.getText()));
+        return builder.getKieModule();
+    }
+
+    /** The compiled rule set of a rule base built from these sources. */
+    static CompiledRules rules(KieBase kieBase, ReleaseId releaseId, List<PolicySource> sources, boolean precompiled) {
+        return new CompiledRules(kieBase, releaseId, ruleNames(kieBase, false), ruleNames(kieBase, true),
+                declaresVerdict(kieBase), ruleLines(sources), precompiled);
     }
 
     private static Set<String> ruleNames(KieBase kieBase, boolean derivationsOnly) {

@@ -61,6 +61,11 @@ final class SmokeCheck {
         return new ArrayList<>(problems.values());
     }
 
+    /** The questions the check asks: one or more of every kind of command. */
+    static List<PolicyQuestion> questions() {
+        return Samples.QUESTIONS;
+    }
+
     private static String ruleOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConsequenceException c && c.getRule() != null) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.enrollment.core.policy.PolicyQuestion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +76,23 @@ class ShippedRulesTest {
         assertThatThrownBy(() -> DroolsPolicyEngine.exportShippedRules(folder.resolve("my-rules")))
                 .isInstanceOf(FileAlreadyExistsException.class);
         assertThat(Files.readString(written.get(0))).isEqualTo("// edited");
+    }
+
+    @Test
+    void theShippedRulesComeFromTheModelPrecompiledByTheBuildAndJudgeAsTheFilesCompiledNow() {
+        CompiledRules precompiled = FiredRules.shipped().inForce();
+        CompiledRules compiledNow = RuleCompiler.compile(RuleSource.shipped().read(), "the shipped files");
+        try {
+            assertThat(precompiled.precompiled()).as("loaded from the build's model").isTrue();
+            assertThat(compiledNow.precompiled()).isFalse();
+            assertThat(precompiled.ruleNames()).isEqualTo(compiledNow.ruleNames());
+            assertThat(precompiled.derivations()).isEqualTo(compiledNow.derivations());
+            for (PolicyQuestion q : SmokeCheck.questions()) {
+                assertThat(precompiled.judge(q)).as(q.kind().text()).isEqualTo(compiledNow.judge(q));
+            }
+        } finally {
+            compiledNow.release();
+        }
     }
 
     @Test
