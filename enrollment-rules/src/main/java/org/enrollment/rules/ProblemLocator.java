@@ -109,7 +109,7 @@ final class ProblemLocator {
      * A line of generated Java as it was probably written in the rule file: property reads instead of
      * getter calls on {@code _this}, without {@code return} and the final semicolon.
      */
-    static String asWritten(String javaLine) {
+    private static String asWritten(String javaLine) {
         Matcher m = GETTER.matcher(javaLine.strip());
         StringBuilder sb = new StringBuilder();
         while (m.find()) {

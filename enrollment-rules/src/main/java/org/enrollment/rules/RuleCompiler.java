@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -30,6 +31,8 @@ final class RuleCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** Tells this class loader's builds from another's that may share the Drools repository. */
+    private static final String LOADER = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
 
     /** The name of the global every judgement gives its {@link org.enrollment.rules.facts.Verdict} as. */
     static final String VERDICT = "verdict";
@@ -49,7 +52,7 @@ final class RuleCompiler {
         long started = System.nanoTime();
         List<PolicySource> sources = PolicySource.ofAll(files, what);
         KieServices ks = KieServices.get();
-        ReleaseId releaseId = ks.newReleaseId("org.enrollment.rules.compiled", "policies", "1." + BUILDS.incrementAndGet());
+        ReleaseId releaseId = ks.newReleaseId("org.enrollment.rules.compiled", "policies-" + LOADER, "1." + BUILDS.incrementAndGet());
         CompiledRules compiled;
         try {
             build(sources, releaseId, what);

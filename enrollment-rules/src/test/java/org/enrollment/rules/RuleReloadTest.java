@@ -163,6 +163,20 @@ class RuleReloadTest {
     }
 
     @Test
+    void aConstraintTheGeneratedJavaCannotCompileIsTracedBackToItsLine() throws IOException {
+        edit("co-build-exemption.drl", "SchoolFact(placesLeft < $selected - $freed)", "SchoolFact(placesTaken - $freed + $selected > plan)");
+
+        ReloadResult result = engine.reload();
+
+        assertThat(result.swapped()).isFalse();
+        assertThat(result.problems()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo("co-build-exemption.drl");
+            assertThat(p.line()).isEqualTo(lineOf("co-build-exemption.drl", "placesTaken - $freed + $selected > plan"));
+        });
+        assertTheOldRulesStillAnswer();
+    }
+
+    @Test
     void aMisspeltValueInTheDocumentTableIsRefusedWithItsRow() throws IOException {
         edit("eligibility-documents.drl.csv", "\"NON_BEIJING\"", "\"NON-BEIJING\"");
 
