@@ -1,8 +1,13 @@
 package org.enrollment.rules;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.policy.PolicyVerdict;
 import org.enrollment.rules.facts.Verdict;
@@ -26,15 +31,23 @@ final class CompiledRules {
     private final Set<String> derivations;
     private final boolean verdictGlobal;
     private final Map<String, SourceLine> ruleLines;
+    private final boolean precompiled;
 
+    /**
+     * A compiled rule set.
+     *
+     * @param releaseId its id in the Drools repository, or {@code null} for a model precompiled at build time
+     * @param precompiled whether it was loaded from the model precompiled at build time
+     */
     CompiledRules(KieBase kieBase, ReleaseId releaseId, Set<String> ruleNames, Set<String> derivations,
-                  boolean verdictGlobal, Map<String, SourceLine> ruleLines) {
+                  boolean verdictGlobal, Map<String, SourceLine> ruleLines, boolean precompiled) {
         this.kieBase = kieBase;
         this.releaseId = releaseId;
-        this.ruleNames = Set.copyOf(ruleNames);
-        this.derivations = Set.copyOf(derivations);
+        this.ruleNames = Collections.unmodifiableSortedSet(new TreeSet<>(ruleNames));
+        this.derivations = Collections.unmodifiableSortedSet(new TreeSet<>(derivations));
         this.verdictGlobal = verdictGlobal;
         this.ruleLines = Map.copyOf(ruleLines);
+        this.precompiled = precompiled;
     }
 
     /**
@@ -53,8 +66,7 @@ final class CompiledRules {
             QuestionFacts.insert(question, session);
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
-                throw new IllegalStateException("The rules fired " + fired + " times judging " + question.kind().text()
-                        + " and were stopped: " + verdict + "\nMaybe a rule inserts or changes a fact that makes it match again.");
+                throw looping(question, verdict.toPolicyVerdict().rulesFired());
             }
         } finally {
             session.dispose();
@@ -62,7 +74,20 @@ final class CompiledRules {
         return verdict.toPolicyVerdict();
     }
 
-    /** The names of all rules. */
+    /** The release id the rules were compiled under in the Drools repository. */
+    ReleaseId releaseId() {
+        return releaseId;
+    }
+
+    private static IllegalStateException looping(PolicyQuestion question, List<String> fired) {
+        Map<String, Long> counts = fired.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        String most = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+        return new IllegalStateException("The rules fired " + fired.size() + " times judging " + question.kind().text()
+                + " and were stopped; rule \"" + most + "\" fired " + counts.get(most) + " times."
+                + "\nMaybe the rule inserts or changes a fact that makes it match again.");
+    }
+
+    /** The names of all rules, sorted. */
     Set<String> ruleNames() {
         return ruleNames;
     }
@@ -77,13 +102,20 @@ final class CompiledRules {
         return Optional.ofNullable(ruleLines.get(rule));
     }
 
+    /** Whether the rules were loaded from the model precompiled at build time rather than compiled now. */
+    boolean precompiled() {
+        return precompiled;
+    }
+
     /** Lets the Drools repository forget the compiled module; sessions already open keep working. */
     void release() {
-        KieServices.get().getRepository().removeKieModule(releaseId);
+        if (releaseId != null) {
+            KieServices.get().getRepository().removeKieModule(releaseId);
+        }
     }
 
     @Override
     public String toString() {
-        return "CompiledRules[" + releaseId + ", " + ruleNames.size() + " rules]";
+        return "CompiledRules[" + (precompiled ? "precompiled" : releaseId) + ", " + ruleNames.size() + " rules]";
     }
 }

@@ -44,8 +44,9 @@ public final class DroolsPolicyEngine implements PolicyEngine {
     }
 
     /**
-     * The rules shipped in the jar. They are compiled once per class loader, on first use (a few seconds), and
-     * shared by every engine this returns.
+     * The rules shipped in the jar. Their executable model is generated when the library is built and loaded
+     * once per class loader, on first use (under a second; a few seconds when it has to compile the files, e.g.
+     * when they changed after the build), and shared by every engine this returns.
      *
      * @throws IllegalStateException when the shipped rules do not compile (a broken build)
      */
@@ -98,9 +99,14 @@ public final class DroolsPolicyEngine implements PolicyEngine {
         }
     }
 
-    /** The names of all rules in force. */
+    /** The names of all rules in force, sorted. */
     public Set<String> ruleNames() {
         return rules.ruleNames();
+    }
+
+    /** The compiled rules in force now. */
+    CompiledRules inForce() {
+        return rules;
     }
 
     /**
@@ -160,8 +166,10 @@ public final class DroolsPolicyEngine implements PolicyEngine {
         private static CompiledRules compile() {
             long started = System.nanoTime();
             try {
-                CompiledRules compiled = RuleCompiler.compile(RuleSource.shipped().read(), RuleSource.shipped().toString());
-                LOG.info("Compiled the {} shipped rules in {} ms", compiled.ruleNames().size(), (System.nanoTime() - started) / 1_000_000);
+                CompiledRules compiled = ShippedModel.load().orElseGet(
+                        () -> RuleCompiler.compile(RuleSource.shipped().read(), RuleSource.shipped().toString()));
+                LOG.info("Loaded the {} shipped rules ({}) in {} ms", compiled.ruleNames().size(),
+                        compiled.precompiled() ? "precompiled at build time" : "compiled now", (System.nanoTime() - started) / 1_000_000);
                 return compiled;
             } catch (RuleLoadException e) {
                 throw new IllegalStateException("The shipped rules do not compile; this is a bug in the build.\n" + e.getMessage(), e);

@@ -21,6 +21,7 @@ final class ProblemLocator {
     private static final String JAVA_SOURCE = "Java source of ";
     private static final List<Pattern> QUOTED = List.of(
             Pattern.compile("expression:\\s*(.+)$", Pattern.MULTILINE),
+            Pattern.compile("Expression\\s+(.+?):?\\s*$", Pattern.MULTILINE),
             Pattern.compile("Unknown field (\\w+)"),
             Pattern.compile("The method (\\w+)\\("),
             Pattern.compile("(\\w+) cannot be resolved"),
@@ -62,7 +63,7 @@ final class ProblemLocator {
                 continue;
             }
             SourceLine where = locate(m, text, javaSources.get(m.getPath()));
-            problems.add(new RuleProblem(where.file(), where.line(), text));
+            problems.add(new RuleProblem(where.file(), where.line(), text + advice(text)));
         }
         return new ArrayList<>(problems);
     }
@@ -95,11 +96,20 @@ final class ProblemLocator {
         return new SourceLine(own != null ? own.file().name() : "", 0);
     }
 
+    /** Advice for the errors staff make most: a property or value that does not exist. */
+    private static String advice(String text) {
+        if (text.contains("Analyse Expression") || text.contains("left part of expression") || text.contains("Unknown field")) {
+            return "\nMaybe the fact has no property or value of that name: the facts and their properties are listed in"
+                    + " the package org.enrollment.rules.facts, the values in the enums they use (e.g. RegistrationState).";
+        }
+        return "";
+    }
+
     /**
      * A line of generated Java as it was probably written in the rule file: property reads instead of
      * getter calls on {@code _this}, without {@code return} and the final semicolon.
      */
-    static String asWritten(String javaLine) {
+    private static String asWritten(String javaLine) {
         Matcher m = GETTER.matcher(javaLine.strip());
         StringBuilder sb = new StringBuilder();
         while (m.find()) {

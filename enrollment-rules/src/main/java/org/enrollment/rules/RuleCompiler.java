@@ -6,12 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
@@ -29,6 +31,8 @@ final class RuleCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** Tells this class loader's builds from another's that may share the Drools repository. */
+    private static final String LOADER = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
 
     /** The name of the global every judgement gives its {@link org.enrollment.rules.facts.Verdict} as. */
     static final String VERDICT = "verdict";
@@ -48,25 +52,11 @@ final class RuleCompiler {
         long started = System.nanoTime();
         List<PolicySource> sources = PolicySource.ofAll(files, what);
         KieServices ks = KieServices.get();
-        ReleaseId releaseId = ks.newReleaseId("org.enrollment.rules.compiled", "policies", "1." + BUILDS.incrementAndGet());
-        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
-        String folder = RuleSource.SHIPPED_FOLDER;
-        for (PolicySource s : sources) {
-            kfs.write(RESOURCES + folder + s.compiledName(),
-                    ks.getResources().newByteArrayResource(s.drl().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8.name()));
-        }
+        ReleaseId releaseId = ks.newReleaseId("org.enrollment.rules.compiled", "policies-" + LOADER, "1." + BUILDS.incrementAndGet());
         CompiledRules compiled;
         try {
-            KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-            if (!errors.isEmpty()) {
-                errors.forEach(m -> LOG.debug("Compiler error at {}:{}: {}", m.getPath(), m.getLine(), m.getText()));
-                throw new RuleLoadException(what, new ProblemLocator(folder, sources).problems(errors));
-            }
-            builder.getResults().getMessages(Message.Level.WARNING).forEach(m -> LOG.warn("{}: {}", m.getPath(), m.getText()));
-            KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
-            compiled = new CompiledRules(kieBase, releaseId, ruleNames(kieBase, false), ruleNames(kieBase, true),
-                    declaresVerdict(kieBase), ruleLines(sources));
+            build(sources, releaseId, what);
+            compiled = rules(ks.newKieContainer(releaseId).getKieBase(), releaseId, sources, false);
         } catch (RuleLoadException e) {
             ks.getRepository().removeKieModule(releaseId);
             throw e;
@@ -81,6 +71,36 @@ final class RuleCompiler {
         }
         LOG.debug("Compiled {} rules of {} in {} ms", compiled.ruleNames().size(), what, (System.nanoTime() - started) / 1_000_000);
         return compiled;
+    }
+
+    /**
+     * Builds the executable model of the sources into the Drools repository under the release id.
+     *
+     * @return the module built
+     * @throws RuleLoadException listing the compiler's errors, traced to file and line
+     */
+    static KieModule build(List<PolicySource> sources, ReleaseId releaseId, String what) {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        String folder = RuleSource.SHIPPED_FOLDER;
+        for (PolicySource s : sources) {
+            kfs.write(RESOURCES + folder + s.compiledName(),
+                    ks.getResources().newByteArrayResource(s.drl().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8.name()));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            errors.forEach(m -> LOG.debug("Compiler error at {}:{}: {}", m.getPath(), m.getLine(), m.getText()));
+            throw new RuleLoadException(what, new ProblemLocator(folder, sources).problems(errors));
+        }
+        builder.getResults().getMessages(Message.Level.WARNING).forEach(m -> LOG.warn("{}: {}", m.getPath(), m.getText()));
+        return builder.getKieModule();
+    }
+
+    /** The compiled rule set of a rule base built from these sources. */
+    static CompiledRules rules(KieBase kieBase, ReleaseId releaseId, List<PolicySource> sources, boolean precompiled) {
+        return new CompiledRules(kieBase, releaseId, ruleNames(kieBase, false), ruleNames(kieBase, true),
+                declaresVerdict(kieBase), ruleLines(sources), precompiled);
     }
 
     private static Set<String> ruleNames(KieBase kieBase, boolean derivationsOnly) {

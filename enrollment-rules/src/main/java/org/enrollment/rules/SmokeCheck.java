@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,18 +45,25 @@ final class SmokeCheck {
 
     /** The problems found; empty when every question was judged. */
     static List<RuleProblem> run(CompiledRules rules) {
-        Set<RuleProblem> problems = new LinkedHashSet<>();
+        Map<String, RuleProblem> problems = new LinkedHashMap<>();
         for (PolicyQuestion q : Samples.QUESTIONS) {
             try {
                 rules.judge(q);
             } catch (RuntimeException e) {
                 String rule = ruleOf(e);
                 SourceLine where = rule == null ? new SourceLine("", 0) : rules.lineOf(rule).orElse(new SourceLine("", 0));
-                problems.add(new RuleProblem(where.file(), where.line(), "Smoke check: judging a " + q.kind().text()
-                        + (rule == null ? "" : ", rule \"" + rule + "\"") + " failed: " + describe(e)));
+                String message = describe(e);
+                problems.putIfAbsent(rule == null ? message : rule, new RuleProblem(where.file(), where.line(),
+                        "Smoke check: judging a " + q.kind().text() + (rule == null ? "" : ", rule \"" + rule + "\"")
+                                + " failed: " + message));
             }
         }
-        return new ArrayList<>(problems);
+        return new ArrayList<>(problems.values());
+    }
+
+    /** The questions the check asks: one or more of every kind of command. */
+    static List<PolicyQuestion> questions() {
+        return Samples.QUESTIONS;
     }
 
     private static String ruleOf(Throwable e) {

@@ -1,5 +1,6 @@
 package org.enrollment.rules;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +30,13 @@ final class FiredRules {
 
     /** Records the rules a verdict of the shipped rules says fired; returns the verdict. */
     static PolicyVerdict record(PolicyVerdict verdict) {
-        FIRED.addAll(verdict.rulesFired());
+        record(verdict.rulesFired());
         return verdict;
+    }
+
+    /** Records rules of the shipped rules that fired (e.g. as a registry's decision quotes them). */
+    static void record(Collection<String> rules) {
+        FIRED.addAll(rules);
     }
 
     /** The rules recorded as fired so far, sorted. */
