@@ -2,12 +2,9 @@ package org.enrollment.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +39,7 @@ import org.enrollment.core.command.Tick;
 import org.enrollment.core.command.Untick;
 import org.enrollment.core.command.Verify;
 import org.enrollment.core.command.Withdraw;
+import org.enrollment.core.fixture.MutableClock;
 import org.enrollment.core.policy.ReferencePolicies;
 import org.enrollment.core.registration.CoBuildList;
 import org.enrollment.core.registration.Document;
@@ -84,7 +82,7 @@ class PolicyDifferentialProperties {
 
     @Property(tries = 300)
     void droolsAndReferencePoliciesAgreeOnEveryDecision(@ForAll("sessions") List<Intent> session) {
-        SteppingClock clock = new SteppingClock(OPENS.minus(Duration.ofDays(1)));
+        MutableClock clock = new MutableClock(OPENS.minus(Duration.ofDays(1)));
         DroolsPolicyEngine drools = FiredRules.shipped();
         Registry byDrools = Registry.builder(SEASON, drools).clock(clock).build();
         Registry byReference = Registry.builder(SEASON, new ReferencePolicies()).clock(clock).build();
@@ -267,34 +265,5 @@ class PolicyDifferentialProperties {
 
     /** A command as given to both registries. */
     record Given(String actor, Command command) {
-    }
-
-    /** A clock the test moves forward. */
-    private static final class SteppingClock extends Clock {
-
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("The stepping clock keeps UTC.");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
