@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.core.store.RegistrationStore;
+import org.enrollment.examples.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,11 +17,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line of the library: {@code java -jar enrollment.jar run|simulate|check-rules ...}.
+ * The command line of the library: {@code java -jar enrollment.jar run|simulate|check-rules|bench ...}.
  */
 @Command(name = "enrollment", mixinStandardHelpOptions = true, version = "enrollment 0.1.0",
         description = "Beijing primary-school pre-enrollment (入学前信息采集): replay scenario files, simulate a season, check edited rules.",
-        subcommands = {RunCommand.class, SimulateCommand.class, CheckRulesCommand.class},
+        subcommands = {RunCommand.class, SimulateCommand.class, CheckRulesCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every expectation held", "1:an expectation did not hold, or the audit log did not check out",
                 "2:a file, rule folder or option is wrong; nothing ran", "3:an internal error"})
@@ -71,7 +72,7 @@ public final class EnrollmentCli implements Runnable {
     /** Without a subcommand: says which there are. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: run, simulate or check-rules.");
+        throw new ParameterException(spec.commandLine(), "Missing a command: run, simulate, check-rules or bench.");
     }
 
     /**

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The policies of DESIGN.md §5 run by Drools 10: one rule file per policy, compiled once (executable model)
- * into a rule set that every judgement shares, a fresh session per judgement.
+ * into a rule set that every judgement shares, a session of its own per judgement (pooled, emptied after use).
  *
  * <pre>{@code
  * PolicyEngine policies = DroolsPolicyEngine.shipped();                 // the rules in the jar

@@ -23,6 +23,7 @@ public final class AuditChain {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int HASH_HEX = 64;
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SEQ_PREFIX = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HASH_MARK = AuditEntry.HASH_FIELD.getBytes(StandardCharsets.US_ASCII);
 
@@ -164,11 +165,23 @@ public final class AuditChain {
         sha256.update(previous);
         sha256.update(bytes, start, mark - start);
         sha256.update((byte) '}');
-        byte[] expected = HEX.formatHex(sha256.digest()).getBytes(StandardCharsets.US_ASCII);
-        if (!Arrays.equals(expected, 0, HASH_HEX, bytes, end - 2 - HASH_HEX, end - 2)) {
+        if (!isHexOf(sha256.digest(), bytes, end - 2 - HASH_HEX)) {
             return "its hash does not match its content and the entry before (altered, removed, inserted or reordered)";
         }
         return null;
+    }
+
+    /**
+     * Whether {@code text} holds, from {@code from}, the lower-case hex form of {@code digest}, as
+     * {@link HexFormat#formatHex} writes it: compared in place, without making the text of every digest.
+     */
+    private static boolean isHexOf(byte[] digest, byte[] text, int from) {
+        for (int i = 0; i < digest.length; i++) {
+            if (text[from + 2 * i] != HEX_DIGITS[(digest[i] >> 4) & 0xf] || text[from + 2 * i + 1] != HEX_DIGITS[digest[i] & 0xf]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Checks exported JSON Lines, as {@link AuditTrail#export} writes them, against a remembered head. */

@@ -10,7 +10,9 @@ final class Json {
 
     static void string(StringBuilder out, String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = plainPrefix(s);
+        out.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -28,6 +30,20 @@ final class Json {
             }
         }
         out.append('"');
+    }
+
+    /** How many characters at the start of {@code s} are written as they are: most strings, all of them. */
+    private static int plainPrefix(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (needsEscape(s.charAt(i))) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '"' || c == '\\' || c < 0x20 || c == 0x2028 || c == 0x2029 || (c >= 0x7f && c <= 0x9f);
     }
 
     static void strings(StringBuilder out, Collection<String> values) {

@@ -35,9 +35,19 @@ public record RegistrationNumber(String value) implements Comparable<Registratio
         if (sequence < 1 || sequence > 999_999) {
             throw new IllegalArgumentException("Sequence must be 1 to 999999, was " + sequence + " (district " + district + ", year " + year + ").");
         }
-        String digits = district + String.format("%04d%06d", year, sequence);
-        return new RegistrationNumber(district + '-' + String.format("%04d", year) + '-'
-                + String.format("%06d", sequence) + '-' + Mod11Check.of(digits));
+        String yearDigits = zeroPadded(year, 4);
+        String sequenceDigits = zeroPadded(sequence, 6);
+        return new RegistrationNumber(district + '-' + yearDigits + '-' + sequenceDigits + '-'
+                + Mod11Check.of(district + yearDigits + sequenceDigits));
+    }
+
+    /** {@code String.format("%0<width>d", value)} without the formatter, which showed in profiles of a season. */
+    private static String zeroPadded(long value, int width) {
+        if (value < 0) {
+            return String.format("%0" + width + "d", value);
+        }
+        String digits = Long.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /** The district the number was issued in. */

@@ -29,6 +29,13 @@ class RegistrationNumberTest {
     }
 
     @Test
+    void padsTheSequenceWithZerosToSixDigitsFromOneToTheLargest() {
+        assertThat(RegistrationNumber.of("110105", 2014, 1).value()).startsWith("110105-2014-000001-");
+        assertThat(RegistrationNumber.of("110105", 2014, 45_678).value()).startsWith("110105-2014-045678-");
+        assertThat(RegistrationNumber.of("110105", 2014, 999_999).value()).startsWith("110105-2014-999999-");
+    }
+
+    @Test
     void refusesANumberWithAnyOtherCheckCharacter() {
         String body = RegistrationNumber.of("110102", 2014, 42).value().substring(0, 19);
         char right = RegistrationNumber.of("110102", 2014, 42).value().charAt(19);
