@@ -233,6 +233,11 @@ abstract class HostileInputContract {
 
     @Provide
     Arbitrary<Hostile> hostileCommands() {
+        return commandsWithAHostileField();
+    }
+
+    /** Commands of every kind with one hostile field, by the actor that may give them. */
+    static Arbitrary<Hostile> commandsWithAHostileField() {
         List<Slot> slots = List.of(
                 new Slot("GUARDIAN", "child", ids(true, false), v -> new Register((String) v, "小明", HAIDIAN, HAIDIAN, "HD001", null)),
                 new Slot("GUARDIAN", "name", texts(50, true), v -> new Register(NEWCOMER, (String) v, HAIDIAN, HAIDIAN, "HD001", null)),
@@ -415,6 +420,11 @@ abstract class HostileInputContract {
 
     @Provide
     Arbitrary<String> hostileActors() {
+        return actorsNotAllowed();
+    }
+
+    /** Actors of no known form, and well-formed ones that may give none of {@link #validCommandsAboutTheHolder}. */
+    static Arbitrary<String> actorsNotAllowed() {
         return Arbitraries.oneOf(
                 Arbitraries.of("", "TEACHER", "SCHOOL:", "SCHOOL", "DISTRICT", "COBUILD", "CITY:x", "GUARDIAN:x", "school:HD001",
                         "SCHOOL:HD001\nCITY", "CITY\n", "SCHOOL:HD 001", "SCHOOL:HD001:x", "SCHOOL:" + INJECTION,
@@ -426,9 +436,13 @@ abstract class HostileInputContract {
                 .filter(actor -> !List.of("GUARDIAN", "CITY", "SCHOOL:HD001", "DISTRICT:110108", "COBUILD:U-ACAD").contains(actor));
     }
 
-    /** Valid commands that only a guardian, the school HD001, the district 110108, the city or the unit U-ACAD may give. */
     @Provide
     Arbitrary<Command> validCommands() {
+        return validCommandsAboutTheHolder();
+    }
+
+    /** Valid commands that only a guardian, the school HD001, the district 110108, the city or the unit U-ACAD may give. */
+    static Arbitrary<Command> validCommandsAboutTheHolder() {
         return Arbitraries.of(
                 new Register(NEWCOMER, "小明", HAIDIAN, HAIDIAN, "HD001", null), new Amend(HOLDER, "改名", null, null),
                 new Withdraw(HOLDER), new Verify(HOLDER, "pass", List.of("HUKOU", "BIRTH", "HOME"), null), new Tick(HOLDER),

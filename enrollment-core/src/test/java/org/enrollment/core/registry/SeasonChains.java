@@ -126,24 +126,39 @@ final class SeasonChains {
      */
     static ActionChainArbitrary<World> chains(Supplier<PolicyEngine> policies, Supplier<RegistrationStore> stores,
                                               Tally tally, int commands) {
-        return ActionChain.startWith(() -> new World(policies.get(), stores.get(), tally))
-                .withAction(8, command(register()))
-                .withAction(2, command(amend()))
-                .withAction(2, command(childStep(Withdraw::new, "withdraw", Step.WITHDRAW, (w, kid) -> "GUARDIAN")))
-                .withAction(6, command(verify()))
-                .withAction(5, command(childStep(Tick::new, "tick", Step.TICK, World::schoolActor)))
-                .withAction(1, command(childStep(Untick::new, "untick", Step.UNTICK, World::schoolActor)))
-                .withAction(3, command(schoolStep(school -> new SubmitList(), "submit-list", RegistrationState.PRE_ADMITTED, school -> "SCHOOL:" + school)))
-                .withAction(3, command(approve()))
-                .withAction(1, command(reasoned(ReturnEntry::new, "return", Step.RETURN)))
-                .withAction(1, command(reasoned(Release::new, "release", Step.RELEASE)))
-                .withAction(2, command(childStep(Admit::new, "admit", Step.ADMIT, World::schoolActor)))
-                .withAction(1, command(schoolStep(school -> new Admit(null), "admit-all", RegistrationState.APPROVED, school -> "SCHOOL:" + school)))
-                .withAction(2, command(childStep(FileStudentRecord::new, "file", Step.FILE, (w, kid) -> "CITY")))
-                .withAction(2, command(boardingDecide()))
-                .withAction(2, command(coBuildList()))
-                .withAction(2, command(coBuildSelect()))
-                .withMaxTransformations(commands);
+        ActionChainArbitrary<World> chains = ActionChain.startWith(() -> new World(policies.get(), stores.get(), tally));
+        for (Tuple.Tuple2<Integer, Arbitrary<Move>> weighted : weightedMoves()) {
+            chains = chains.withAction(weighted.get1(), command(weighted.get2()));
+        }
+        return chains.withMaxTransformations(commands);
+    }
+
+    /** Commands of every kind, in the proportions the chains give them, without moving the clock. */
+    static Arbitrary<Move> moves() {
+        @SuppressWarnings("unchecked")
+        Tuple.Tuple2<Integer, Arbitrary<? extends Move>>[] weighted = weightedMoves().toArray(new Tuple.Tuple2[0]);
+        return Arbitraries.frequencyOf(weighted);
+    }
+
+    /** Each kind of command, with how often it comes. */
+    private static List<Tuple.Tuple2<Integer, Arbitrary<Move>>> weightedMoves() {
+        return List.of(
+                Tuple.of(8, register()),
+                Tuple.of(2, amend()),
+                Tuple.of(2, childStep(Withdraw::new, "withdraw", Step.WITHDRAW, (w, kid) -> "GUARDIAN")),
+                Tuple.of(6, verify()),
+                Tuple.of(5, childStep(Tick::new, "tick", Step.TICK, World::schoolActor)),
+                Tuple.of(1, childStep(Untick::new, "untick", Step.UNTICK, World::schoolActor)),
+                Tuple.of(3, schoolStep(school -> new SubmitList(), "submit-list", RegistrationState.PRE_ADMITTED, school -> "SCHOOL:" + school)),
+                Tuple.of(3, approve()),
+                Tuple.of(1, reasoned(ReturnEntry::new, "return", Step.RETURN)),
+                Tuple.of(1, reasoned(Release::new, "release", Step.RELEASE)),
+                Tuple.of(2, childStep(Admit::new, "admit", Step.ADMIT, World::schoolActor)),
+                Tuple.of(1, schoolStep(school -> new Admit(null), "admit-all", RegistrationState.APPROVED, school -> "SCHOOL:" + school)),
+                Tuple.of(2, childStep(FileStudentRecord::new, "file", Step.FILE, (w, kid) -> "CITY")),
+                Tuple.of(2, boardingDecide()),
+                Tuple.of(2, coBuildList()),
+                Tuple.of(2, coBuildSelect()));
     }
 
     /** The chain, checking after every step what must hold of the whole store. */
@@ -368,6 +383,15 @@ final class SeasonChains {
     record Given(String actor, Command command) {
     }
 
+    /**
+     * A command given and what the registry decided.
+     *
+     * @param given the actor and command
+     * @param decision the decision
+     */
+    record Handled(Given given, Decision decision) {
+    }
+
     /** The registry under test, its clock, and what the checks remember between steps. */
     static final class World {
 
@@ -387,8 +411,8 @@ final class SeasonChains {
             this.now = StoreSnapshot.of(registry);
         }
 
-        /** Gives the command and checks what must hold of every single command. */
-        void give(Move move) {
+        /** Gives the command, checks what must hold of every single command, and tells what was given and decided. */
+        Handled give(Move move) {
             Given given = move.given().apply(this);
             String actor = given.actor();
             Command command = given.command();
@@ -418,6 +442,17 @@ final class SeasonChains {
             }
             tally.count(policies + ": " + command.kind().text() + " " + d.outcome());
             d.reasonCodes().forEach(code -> tally.count(policies + ":   reason " + code));
+            return new Handled(given, d);
+        }
+
+        /** The clock the registry reads. */
+        MutableClock clock() {
+            return clock;
+        }
+
+        /** The registry under test. */
+        Registry registry() {
+            return registry;
         }
 
         /**
