@@ -29,9 +29,10 @@ final class Reasons {
 
     static Reason invalidResidentId(String field, String value) {
         String problem = value == null ? "missing" : ResidentId.problemWith(value);
+        String shown = escaped(ResidentId.mask(value), 40);
         return new Reason(ReasonCode.INVALID_RESIDENT_ID, "input: " + field,
-                "身份证号无效：字段 " + field + " 的值 " + ResidentId.mask(value) + " 不符合 GB 11643-1999（" + problem + "）。",
-                field + ": " + ResidentId.mask(value) + " is not a valid resident ID (" + problem + ").");
+                "身份证号无效：字段 " + field + " 的值 " + shown + " 不符合 GB 11643-1999（" + problem + "）。",
+                field + ": " + shown + " is not a valid resident ID (" + problem + ").");
     }
 
     static Reason unknownDistrict(String field, String code) {
@@ -59,9 +60,10 @@ final class Reasons {
     }
 
     static Reason notAuthorized(Actor actor, CommandKind kind, String jurisdiction) {
+        String who = escaped(ResidentId.maskAll(actor.toString()), 80);
         return new Reason(ReasonCode.NOT_AUTHORIZED, "authority: " + kind.text(),
-                actor + " 无权执行 " + kind.text() + "：" + jurisdiction + "。",
-                actor + " may not " + kind.text() + " here: " + jurisdiction + ".");
+                who + " 无权执行 " + kind.text() + "：" + jurisdiction + "。",
+                who + " may not " + kind.text() + " here: " + jurisdiction + ".");
     }
 
     static Reason illegalTransition(Registration r, Step step, CommandKind kind) {
@@ -90,27 +92,39 @@ final class Reasons {
                 "The school's plan is full: " + detail + ".");
     }
 
-    /** The value as a message may show it: IDs masked, control characters escaped, long text cut. */
+    /**
+     * The value as a message may show it: IDs masked, control characters, line separators and lone surrogates
+     * escaped, long text cut.
+     */
     static String shown(String field, Object value) {
         if (value == null) {
             return "null";
         }
         String text = String.valueOf(value);
         if (field.startsWith("child")) {
-            return ResidentId.mask(text);
+            return escaped(ResidentId.mask(text), 40);
         }
-        StringBuilder b = new StringBuilder("'");
-        text.codePoints().limit(40).forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+        return ResidentId.maskAll("'" + escaped(text, 40) + "'");
+    }
+
+    /**
+     * The first {@code limit} characters of the text, cut with an ellipsis; control characters, line separators
+     * and lone surrogates escaped (backslash, u, four hex digits), so that a message stays one clean line.
+     */
+    private static String escaped(String text, int limit) {
+        StringBuilder b = new StringBuilder();
+        text.codePoints().limit(limit).forEach(c -> {
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.SURROGATE) {
                 b.append(String.format("\\u%04x", c));
             } else {
                 b.appendCodePoint(c);
             }
         });
-        if (text.codePointCount(0, text.length()) > 40) {
+        if (text.codePointCount(0, text.length()) > limit) {
             b.append("…");
         }
-        return ResidentId.maskAll(b.append('\'').toString());
+        return b.toString();
     }
 }

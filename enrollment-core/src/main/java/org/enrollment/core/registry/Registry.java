@@ -79,16 +79,17 @@ public final class Registry {
     public Decision handle(Actor actor, Command command) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(command, "command");
+        String shownActor = ResidentId.maskAll(actor.toString());
         for (int attempt = 1; ; attempt++) {
             Instant at = clock.instant();
             Judgement j = judge.judge(actor, command, at);
-            AuditRecord record = record(at, actor.toString(), command.kind().text(), j, j.reasons(), j.outcome());
+            AuditRecord record = record(at, shownActor, command.kind().text(), j, j.reasons(), j.outcome());
             if (j.outcome() == Outcome.REFUSED || j.changes().isEmpty()) {
-                return decided(j.outcome(), j.reasons(), j.rulesFired(), j.concerned(), store.record(record), actor, command);
+                return decided(j.outcome(), j.reasons(), j.rulesFired(), j.concerned(), store.record(record), shownActor, command);
             }
             CommitResult result = store.commit(j.changes(), record);
             if (result instanceof CommitResult.Committed done) {
-                return decided(Outcome.ACCEPTED, j.reasons(), j.rulesFired(), done.registrations(), done.entry(), actor, command);
+                return decided(Outcome.ACCEPTED, j.reasons(), j.rulesFired(), done.registrations(), done.entry(), shownActor, command);
             }
             CommitResult.Conflict conflict = (CommitResult.Conflict) result;
             Reason lost = switch (conflict.kind()) {
@@ -97,14 +98,14 @@ public final class Registry {
                 case STALE -> null;
             };
             if (lost != null) {
-                AuditRecord refused = record(at, actor.toString(), command.kind().text(), j, List.of(lost), Outcome.REFUSED);
-                return decided(Outcome.REFUSED, List.of(lost), j.rulesFired(), j.concerned(), store.record(refused), actor, command);
+                AuditRecord refused = record(at, shownActor, command.kind().text(), j, List.of(lost), Outcome.REFUSED);
+                return decided(Outcome.REFUSED, List.of(lost), j.rulesFired(), j.concerned(), store.record(refused), shownActor, command);
             }
             if (attempt == MAX_ATTEMPTS) {
-                throw new IllegalStateException("Gave up on " + command.kind().text() + " by " + actor + " after " + attempt
+                throw new IllegalStateException("Gave up on " + command.kind().text() + " by " + shownActor + " after " + attempt
                         + " attempts, each overtaken by a concurrent change (" + conflict.detail() + ").");
             }
-            LOG.debug("{} by {} overtaken by a concurrent change ({}); judging again", command.kind().text(), actor, conflict.detail());
+            LOG.debug("{} by {} overtaken by a concurrent change ({}); judging again", command.kind().text(), shownActor, conflict.detail());
         }
     }
 
@@ -135,7 +136,7 @@ public final class Registry {
     }
 
     private static Decision decided(Outcome outcome, List<Reason> reasons, List<String> rules, List<Registration> registrations,
-                                    AuditEntry entry, Actor actor, Command command) {
+                                    AuditEntry entry, String actor, Command command) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("#{} {} by {}: {} {} {}", entry.sequence(), command.kind().text(), actor, outcome,
                     reasons.stream().map(r -> r.code().name()).toList(), registrations);

@@ -15,12 +15,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The databases the JDBC store is tested on, each handing out fresh, empty ones: H2 in memory, and a
  * real PostgreSQL started once per test JVM from the embedded binaries (no server to install).
  */
-enum TestDatabase {
+public enum TestDatabase {
 
     /** A new in-memory H2 database. */
     H2 {
         @Override
-        DataSource fresh() {
+        public DataSource fresh() {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:mem:store" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
             return h2;
@@ -37,7 +37,7 @@ enum TestDatabase {
     /** A new schema of the embedded PostgreSQL, which the data source's connections use. */
     POSTGRESQL {
         @Override
-        DataSource fresh() {
+        public DataSource fresh() {
             String schema = "store" + COUNTER.incrementAndGet();
             execute(Postgres.superuser(), "CREATE SCHEMA " + schema);
             PGSimpleDataSource pg = Postgres.superuser();
@@ -55,7 +55,7 @@ enum TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     /** A fresh, empty database (or schema). */
-    abstract DataSource fresh();
+    public abstract DataSource fresh();
 
     /** The statements that run one statement on audit_entry with its guard trigger out of the way, as an intruder would. */
     abstract String[] behindTheAuditGuard(String statement);
