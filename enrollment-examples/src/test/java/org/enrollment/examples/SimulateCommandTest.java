@@ -29,7 +29,8 @@ class SimulateCommandTest {
         long accepted = number(simulate.out(), "accepted ([\\d,]+)");
         assertThat(commands).isGreaterThan(4 * 2000);
 
-        CliRun replay = CliRun.of(EnrollmentCli.shippedPolicies(), "run", season.toString());
+        Path audit = dir.resolve("audit.jsonl");
+        CliRun replay = CliRun.of(EnrollmentCli.shippedPolicies(), "run", "--audit", audit.toString(), season.toString());
 
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         List<JsonNode> lines = RunCommandTest.lines(replay.out());
@@ -38,6 +39,18 @@ class SimulateCommandTest {
         assertThat(summary.get("expectations").asLong()).isEqualTo(commands);
         assertThat(summary.get("missed").asLong()).isZero();
         assertThat(summary.get("accepted").asLong()).isEqualTo(accepted);
+        assertNoRawIdOf(season, simulate.out() + simulate.err() + replay.out() + replay.err() + Files.readString(audit));
+    }
+
+    /** Every child of the season, valid ID or not, appears in the text only masked. */
+    private static void assertNoRawIdOf(Path season, String text) throws IOException {
+        Matcher ids = Pattern.compile("\"child\": ?\"([0-9]{17}[0-9X])\"").matcher(Files.readString(season));
+        int checked = 0;
+        while (ids.find()) {
+            assertThat(text).doesNotContain(ids.group(1));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(2000);
     }
 
     @Test
