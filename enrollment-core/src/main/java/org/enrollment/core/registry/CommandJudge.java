@@ -53,6 +53,7 @@ import org.enrollment.core.registration.Step;
 import org.enrollment.core.season.School;
 import org.enrollment.core.season.Season;
 import org.enrollment.core.store.ChangeSet;
+import org.enrollment.core.store.CoBuildCount;
 import org.enrollment.core.store.RegistrationStore;
 
 /**
@@ -299,15 +300,15 @@ final class CommandJudge {
         }
         School school = season.school(c.school()).orElseThrow();
         String unit = call.actor.id();
-        int quotaLeft = quotaLeft(unit, school);
-        boolean fits = season.agreement(unit, school.code()).isPresent() && entries.size() <= quotaLeft;
+        CoBuildCount inUse = coBuildCount(unit, school);
+        boolean fits = season.agreement(unit, school.code()).isPresent() && entries.size() <= quotaLeft(inUse);
         Set<ResidentId> selected = new HashSet<>();
         if (fits) {
             entries.forEach(e -> selected.add(e.child()));
         }
         call.detail("school=" + school.code() + " listed=" + entries.size() + (fits ? " selected at once" : " waiting"));
         CoBuildList list = new CoBuildList(0, unit, school.code(), entries, call.at);
-        return coBuildDecision(call, school, list, selected, fits ? null : list, null);
+        return coBuildDecision(call, school, list, inUse, selected, fits ? null : list, null);
     }
 
     private Judgement coBuildSelect(Call call, CoBuildSelect c) {
@@ -337,10 +338,15 @@ final class CommandJudge {
             return call.refuse(Reasons.notAuthorized(call.actor, call.kind, "only a school selects from a co-build list"), List.of());
         }
         call.detail("school=" + school.get().code() + " selected=" + selected.size() + " of " + waiting.get().children().size());
-        return coBuildDecision(call, school.get(), waiting.get(), selected, null, waiting.get());
+        CoBuildList list = waiting.get();
+        return coBuildDecision(call, school.get(), list, coBuildCount(list.unit(), school.get()), selected, null, list);
     }
 
-    private Judgement coBuildDecision(Call call, School school, CoBuildList list, Set<ResidentId> selected,
+    /**
+     * The decision on a co-build list: the unit's registrations at the school that {@code inUse} counts are
+     * the places of its quota taken, and the store commits only while that count holds.
+     */
+    private Judgement coBuildDecision(Call call, School school, CoBuildList list, CoBuildCount inUse, Set<ResidentId> selected,
                                       CoBuildList toWait, CoBuildList toEnd) {
         List<PolicyQuestion.CoBuildChild> facts = new ArrayList<>();
         List<Registration> superseded = new ArrayList<>();
@@ -365,7 +371,7 @@ final class CommandJudge {
                     school.code(), Route.CO_BUILD, list.unit(), RegistrationState.PRE_ADMITTED, call.at));
         }
         PolicyQuestion.CoBuild coBuild = new PolicyQuestion.CoBuild(list.unit(),
-                season.agreement(list.unit(), school.code()).orElse(null), quotaLeft(list.unit(), school),
+                season.agreement(list.unit(), school.code()).orElse(null), quotaLeft(inUse),
                 !selected.isEmpty(), facts);
         PolicyVerdict verdict = policies.judge(new PolicyQuestion(call.kind, call.actor, call.at, season, null, null,
                 List.of(), school, store.placesTaken(school.code()), Set.of(), false, coBuild));
@@ -375,16 +381,22 @@ final class CommandJudge {
         }
         Map<String, Integer> plans = new HashMap<>(planOf(school));
         return call.afterPolicy(verdict, concerned,
-                () -> new ChangeSet(superseded, created, plans, toWait, toEnd));
+                () -> new ChangeSet(superseded, created, plans, toWait, toEnd, inUse));
     }
 
     // ---- helpers ----
 
-    private int quotaLeft(String unit, School school) {
-        int quota = season.agreement(unit, school.code()).map(a -> a.quota()).orElse(0);
-        long used = store.ofSchool(school.code()).stream()
-                .filter(r -> r.isActive() && r.route() == Route.CO_BUILD && unit.equals(r.coBuildUnit())).count();
-        return (int) (quota - used);
+    /** The places of the unit's quota at the school still free (negative when past it); 0 without an agreement. */
+    private int quotaLeft(CoBuildCount inUse) {
+        int quota = season.agreement(inUse.unit(), inUse.school()).map(a -> a.quota()).orElse(0);
+        return quota - inUse.active();
+    }
+
+    /** The unit's registrations at the school that are not withdrawn, as the store holds them now. */
+    private CoBuildCount coBuildCount(String unit, School school) {
+        CoBuildCount none = new CoBuildCount(unit, school.code(), 0);
+        long active = store.ofSchool(school.code()).stream().filter(none::counts).count();
+        return new CoBuildCount(unit, school.code(), (int) active);
     }
 
     private Reason householdProblem(String field, String household) {

@@ -17,9 +17,11 @@ import org.enrollment.core.registration.Registration;
  *              with {@link CommitResult.Conflict#PLAN_FULL} rather than go past it
  * @param waitingList a co-build list to wait at its school, replacing any there; or {@code null}
  * @param endWaitingList a co-build list that ends (selected from); or {@code null}
+ * @param coBuildCount for a co-build command, the unit's registrations at the school it was judged on: the
+ *                     store writes nothing unless that count still holds; or {@code null}
  */
 public record ChangeSet(List<Registration> updates, List<NewRegistration> inserts, Map<String, Integer> plans,
-                        CoBuildList waitingList, CoBuildList endWaitingList) {
+                        CoBuildList waitingList, CoBuildList endWaitingList, CoBuildCount coBuildCount) {
 
     /** Freezes the collections. */
     public ChangeSet {
@@ -30,7 +32,7 @@ public record ChangeSet(List<Registration> updates, List<NewRegistration> insert
 
     /** A change of registrations only. */
     public static ChangeSet of(List<Registration> updates, List<NewRegistration> inserts, Map<String, Integer> plans) {
-        return new ChangeSet(updates, inserts, plans, null, null);
+        return new ChangeSet(updates, inserts, plans, null, null, null);
     }
 
     /** Whether it changes nothing. */

@@ -165,6 +165,9 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
         if (changes.endWaitingList() != null) {
             stripes.add(schoolStripe(changes.endWaitingList().school()));
         }
+        if (changes.coBuildCount() != null) {
+            stripes.add(schoolStripe(changes.coBuildCount().school()));
+        }
         return stripes;
     }
 
@@ -213,6 +216,10 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
         CoBuildList ending = changes.endWaitingList();
         if (ending != null && !ending.equals(waitingLists.get(ending.school()))) {
             return new CommitResult.Conflict(CommitResult.Conflict.Kind.STALE, "the co-build list waiting at " + ending.school() + " changed");
+        }
+        CoBuildCount judged = changes.coBuildCount();
+        if (judged != null) {
+            return judged.conflictIfNot(ofSchool(judged.school()).stream().filter(judged::counts).count()).orElse(null);
         }
         return null;
     }

@@ -37,6 +37,7 @@ import org.enrollment.core.policy.ReferencePolicies;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationNumber;
 import org.enrollment.core.registration.RegistrationState;
+import org.enrollment.core.registration.Route;
 import org.enrollment.core.season.CoBuildAgreement;
 import org.enrollment.core.season.District;
 import org.enrollment.core.season.DistrictCatalog;
@@ -48,8 +49,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The store settles races: many threads registering the same child from all sixteen districts at once get
  * exactly one registration; many threads ticking for a school's last places get exactly the plan; random
- * commands from sixteen threads at once leave every invariant intact. Run with a policy double that accepts
- * everything (so that only the store can catch the race) and with the reference policies.
+ * commands from sixteen threads at once leave every invariant intact; lists of one co-build unit given at once
+ * take no more than its quota. Run with a policy double that accepts everything (so that only the store can
+ * catch the race) and with the reference policies.
  */
 class RegistryConcurrencyTest {
 
@@ -57,6 +59,7 @@ class RegistryConcurrencyTest {
     private static final int ROUNDS = 20;
     private static final int PLAN = 5;
     private static final int TICKERS = 48;
+    private static final int QUOTA = 3;
     private static final String STORE_DUPLICATE = "store: one active registration per child";
     private static final String STORE_PLAN = "store: school plan";
 
@@ -167,6 +170,32 @@ class RegistryConcurrencyTest {
     }
 
     @Test
+    void aCoBuildUnitsListsGivenAtOnceTakeNoMoreThanItsQuota() throws Exception {
+        int lists = 16;
+        int waited = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            Registry registry = registry(new ReferencePolicies());
+            List<Callable<Decision>> listings = new ArrayList<>();
+            for (int i = 0; i < lists; i++) {
+                String child = ChildIds.eligible("110105", 200 + i);
+                listings.add(() -> registry.handle("COBUILD:U-RACE", new CoBuildListing("RACE", List.of(new ListedChild(child, "共建", "110105")))));
+            }
+            List<Decision> decisions = allAtOnce(listings);
+
+            List<Registration> coBuild = registry.registrationsAt("RACE").stream()
+                    .filter(r -> r.isActive() && r.route() == Route.CO_BUILD).toList();
+            assertThat(coBuild).as("round %d: the unit's registrations at RACE", round).hasSize(QUOTA);
+            assertThat(decisions.stream().filter(d -> !d.registrations().isEmpty())).as("round %d", round).hasSize(QUOTA);
+            assertThat(decisions).allSatisfy(d -> assertThat(d.isAccepted()).as("%s", d.reasonCodes()).isTrue());
+            assertThat(registry.store().waitingList("RACE")).isPresent();
+            assertThat(registry.audit().verify().intact()).isTrue();
+            waited += lists - QUOTA;
+        }
+        System.out.printf("co-build race: %d rounds x %d one-child lists of one unit with a quota of %d, %d created a round, %d lists left waiting%n",
+                ROUNDS, lists, QUOTA, QUOTA, waited);
+    }
+
+    @Test
     void randomCommandsFromManyThreadsAtOnceKeepEveryInvariant() throws Exception {
         for (PolicyEngine policies : List.of(new PermissivePolicies(), new ReferencePolicies())) {
             Registry registry = registry(policies);
@@ -259,7 +288,10 @@ class RegistryConcurrencyTest {
         return results;
     }
 
-    /** A season with one school in each of Beijing's sixteen districts (plenty of room) and RACE (plan 5) in Chaoyang. */
+    /**
+     * A season with one school in each of Beijing's sixteen districts (plenty of room) and RACE (plan 5) in
+     * Chaoyang, where co-build unit U-RACE has a quota of 3.
+     */
     private static Registry registry(PolicyEngine policies) {
         List<School> schools = new ArrayList<>();
         for (District d : DistrictCatalog.beijing().all()) {
@@ -268,7 +300,7 @@ class RegistryConcurrencyTest {
         schools.add(new School("RACE", "抢位小学", "110105", PLAN, false));
         Season season = new Season(2014, OffsetDateTime.parse("2014-05-05T00:00:00+08:00").toInstant(),
                 OffsetDateTime.parse("2014-06-01T00:00:00+08:00").toInstant(), 0, DistrictCatalog.beijing(), schools,
-                List.of(new CoBuildAgreement("U-RACE", "RACE", 3)));
+                List.of(new CoBuildAgreement("U-RACE", "RACE", QUOTA)));
         MutableClock clock = MutableClock.at("2014-05-06T09:00:00+08:00");
         return Registry.builder(season, policies).clock(clock).build();
     }

@@ -144,7 +144,7 @@ public abstract class RegistrationStoreContract {
     @Test
     void freesTheChildWhenItsRegistrationIsWithdrawnAndListsBothOldestFirst() {
         Registration first = register(child(1), HAIDIAN, BIG_SCHOOL);
-        Registration withdrawn = step(first, first.take(Step.WITHDRAW, NOW.plusSeconds(1), null).orElseThrow());
+        Registration withdrawn = step(first, first.take(Step.RELEASE, NOW.plusSeconds(1), "moved away").orElseThrow());
 
         Registration second = register(child(1), CHAOYANG, CHAOYANG_SCHOOL);
 
@@ -158,7 +158,7 @@ public abstract class RegistrationStoreContract {
         Registration superseded = online.take(Step.SUPERSEDE, NOW.plusSeconds(1), "co-build selection").orElseThrow();
 
         List<Registration> written = committed(store.commit(new ChangeSet(List.of(superseded),
-                List.of(coBuild(child(1), BIG_SCHOOL)), plans(), null, null), record("cobuild-select"))).registrations();
+                List.of(coBuild(child(1), BIG_SCHOOL)), plans(), null, null, null), record("cobuild-select"))).registrations();
 
         assertThat(written).hasSize(2);
         assertThat(written.get(0)).isEqualTo(superseded);
@@ -336,7 +336,7 @@ public abstract class RegistrationStoreContract {
         CoBuildList waiting = store.waitingList(BIG_SCHOOL).orElseThrow();
 
         CommitResult selected = store.commit(new ChangeSet(List.of(), List.of(coBuild(child(1), BIG_SCHOOL)), plans(),
-                null, waiting), record("cobuild-select"));
+                null, waiting, null), record("cobuild-select"));
 
         assertThat(selected).isInstanceOf(CommitResult.Committed.class);
         assertThat(store.waitingList(BIG_SCHOOL)).isEmpty();
@@ -351,7 +351,7 @@ public abstract class RegistrationStoreContract {
         CoBuildList current = store.waitingList(BIG_SCHOOL).orElseThrow();
 
         CommitResult stale = store.commit(new ChangeSet(List.of(), List.of(coBuild(child(2), BIG_SCHOOL)), plans(),
-                null, read), record("cobuild-select"));
+                null, read, null), record("cobuild-select"));
 
         assertThat(stale).isInstanceOfSatisfying(CommitResult.Conflict.class,
                 c -> assertThat(c.kind()).isEqualTo(CommitResult.Conflict.Kind.STALE));
@@ -363,10 +363,58 @@ public abstract class RegistrationStoreContract {
     void refusesToEndAWaitingListWhenNoneWaits() {
         CoBuildList never = new CoBuildList(41, UNIT, BIG_SCHOOL, List.of(), NOW);
 
-        CommitResult stale = store.commit(new ChangeSet(List.of(), List.of(), plans(), null, never), record("cobuild-select"));
+        CommitResult stale = store.commit(new ChangeSet(List.of(), List.of(), plans(), null, never, null), record("cobuild-select"));
 
         assertThat(stale).isInstanceOfSatisfying(CommitResult.Conflict.class,
                 c -> assertThat(c.kind()).isEqualTo(CommitResult.Conflict.Kind.STALE));
+    }
+
+    @Test
+    void writesACoBuildChangeOnlyWhileTheUnitsCountItWasJudgedOnHolds() {
+        committed(store.commit(coBuildOf(0, child(1)), record("cobuild-list")));
+        long entries = store.audit().head().count();
+
+        CommitResult stale = store.commit(coBuildOf(0, child(2)), record("cobuild-list"));
+
+        assertThat(stale).isInstanceOfSatisfying(CommitResult.Conflict.class, c -> {
+            assertThat(c.kind()).isEqualTo(CommitResult.Conflict.Kind.STALE);
+            assertThat(c.detail()).contains("has 1 registrations at " + BIG_SCHOOL + ", not the 0 judged on");
+        });
+        assertThat(store.ofChild(child(2))).isEmpty();
+        assertThat(store.placesTaken(BIG_SCHOOL)).isEqualTo(1);
+        assertThat(store.audit().head().count()).isEqualTo(entries);
+
+        committed(store.commit(coBuildOf(1, child(2)), record("cobuild-list")));
+        assertThat(store.placesTaken(BIG_SCHOOL)).isEqualTo(2);
+    }
+
+    @Test
+    void countsOnlyTheUnitsRegistrationsAtTheSchoolThatAreNotWithdrawn() {
+        Registration first = committed(store.commit(coBuildOf(0, child(1)), record("cobuild-list"))).registrations().get(0);
+        committed(store.commit(ChangeSet.of(List.of(), List.of(online(child(2), HAIDIAN, BIG_SCHOOL)), plans()), record("register")));
+        step(first, first.take(Step.RELEASE, NOW.plusSeconds(1), "moved away").orElseThrow());
+
+        committed(store.commit(coBuildOf(0, child(3)), record("cobuild-list")));
+    }
+
+    @Test
+    void countsItsOwnSupersededAndCreatedRegistrationsAsTheChangeLeavesThem() {
+        Registration first = committed(store.commit(coBuildOf(0, child(1)), record("cobuild-list"))).registrations().get(0);
+        Registration superseded = first.take(Step.SUPERSEDE, NOW.plusSeconds(1), "co-build selection").orElseThrow();
+
+        CommitResult.Committed done = committed(store.commit(new ChangeSet(List.of(superseded),
+                List.of(coBuild(child(1), BIG_SCHOOL), coBuild(child(2), BIG_SCHOOL)), plans(), null, null,
+                new CoBuildCount(UNIT, BIG_SCHOOL, 1)), record("cobuild-select")));
+
+        assertThat(done.registrations()).hasSize(3);
+        assertThat(store.commit(coBuildOf(1, child(3)), record("cobuild-list"))).isInstanceOf(CommitResult.Conflict.class);
+        committed(store.commit(coBuildOf(2, child(3)), record("cobuild-list")));
+    }
+
+    /** Creating the child's co-build registration at the big school, judged with {@code active} of the unit's there. */
+    private static ChangeSet coBuildOf(int active, ResidentId child) {
+        return new ChangeSet(List.of(), List.of(coBuild(child, BIG_SCHOOL)), plans(), null, null,
+                new CoBuildCount(UNIT, BIG_SCHOOL, active));
     }
 
     // ---- audit ----
@@ -473,7 +521,7 @@ public abstract class RegistrationStoreContract {
     }
 
     private void commitWaiting(CoBuildList waiting, CoBuildList ending) {
-        committed(store.commit(new ChangeSet(List.of(), List.of(), plans(), waiting, ending), record("cobuild-list")));
+        committed(store.commit(new ChangeSet(List.of(), List.of(), plans(), waiting, ending, null), record("cobuild-list")));
     }
 
     private static CoBuildList waitingList(String unit, ResidentId... children) {

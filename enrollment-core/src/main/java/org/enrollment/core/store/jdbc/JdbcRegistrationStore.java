@@ -25,6 +25,7 @@ import org.enrollment.core.registration.NewRegistration;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationNumber;
 import org.enrollment.core.store.ChangeSet;
+import org.enrollment.core.store.CoBuildCount;
 import org.enrollment.core.store.CommitResult;
 import org.enrollment.core.store.RegistrationStore;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * resident ID order), the status rows of the schools whose places or waiting list it changes (in code
  * order), and last the audit head row, which every commit and every refusal locks: appends queue there,
  * so the hash chain stays linear across nodes, and the head is held only for the last three statements
- * and the commit. What a commit checks (versions, places against the plan, the waiting list it ends) it
+ * and the commit. What a commit checks (versions, places against the plan, the waiting list it ends, the co-build count it was judged on) it
  * reads under those locks, so the checks cannot be overtaken. READ COMMITTED is the default of both
  * databases; a data source at a stricter level also works, and the serialization failures it may add come
  * back, like deadlocks and lock time-outs, as {@code STALE}. The store does not retry a commit itself: what
@@ -327,21 +328,42 @@ public final class JdbcRegistrationStore implements RegistrationStore {
                 delta.merge(r.school(), 1, Integer::sum);
             }
         }
-        CommitResult.Conflict conflict = settleSchools(c, changes, delta);
+        List<Registration> written = new ArrayList<>(changes.updates());
+        written.addAll(created);
+        CommitResult.Conflict conflict = settleSchools(c, changes, delta, ownCoBuildChange(changes, stored, written));
         if (conflict != null) {
             return conflict;
         }
-        List<Registration> written = new ArrayList<>(changes.updates());
-        written.addAll(created);
         AuditEntry entry = audit.append(c, record.withTargets(written.stream().map(r -> r.number().value()).toList()));
         return new CommitResult.Committed(written, entry);
     }
 
     /**
-     * Locks the status rows of the schools whose places or waiting list change, checks the plans and the
-     * list to end, and writes them; or returns the conflict.
+     * By how much this change raises the count of the co-build unit's registrations its judgement counted
+     * (0 when it counted none): what the transaction sees past the count, before the count is checked.
      */
-    private CommitResult.Conflict settleSchools(Connection c, ChangeSet changes, Map<String, Integer> delta)
+    private static int ownCoBuildChange(ChangeSet changes, Map<RegistrationNumber, RegistrationRows.Stored> stored,
+                                        List<Registration> written) {
+        CoBuildCount judged = changes.coBuildCount();
+        if (judged == null) {
+            return 0;
+        }
+        int change = (int) written.stream().filter(judged::counts).count();
+        for (Registration u : changes.updates()) {
+            RegistrationRows.Stored before = stored.get(u.number());
+            if (judged.counts(u.route(), u.coBuildUnit(), before.school(), before.state())) {
+                change--;
+            }
+        }
+        return change;
+    }
+
+    /**
+     * Locks the status rows of the schools whose places, waiting list or co-build count change, checks the
+     * plans, the list to end and the co-build count judged on ({@code ownCoBuildChange} being this change's
+     * own part of what the transaction counts), and writes them; or returns the conflict.
+     */
+    private CommitResult.Conflict settleSchools(Connection c, ChangeSet changes, Map<String, Integer> delta, int ownCoBuildChange)
             throws SQLException {
         CoBuildList waiting = changes.waitingList();
         CoBuildList ending = changes.endWaitingList();
@@ -357,6 +379,10 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         if (ending != null) {
             schools.add(ending.school());
         }
+        CoBuildCount judged = changes.coBuildCount();
+        if (judged != null) {
+            schools.add(judged.school());
+        }
         Map<String, SchoolRows.Status> status = new LinkedHashMap<>();
         for (String school : schools) {
             status.put(school, SchoolRows.lock(c, database.dialect(), school));
@@ -370,6 +396,13 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         }
         if (ending != null && !Long.valueOf(ending.id()).equals(status.get(ending.school()).waitingList())) {
             return stale("the co-build list waiting at " + ending.school() + " changed");
+        }
+        if (judged != null) {
+            long held = RegistrationRows.activeCoBuild(c, judged.unit(), judged.school()) - ownCoBuildChange;
+            Optional<CommitResult.Conflict> changed = judged.conflictIfNot(held);
+            if (changed.isPresent()) {
+                return changed.get();
+            }
         }
         CoBuildList stored = waiting == null ? null : SchoolRows.insertList(c, database.dialect(), waiting);
         for (Map.Entry<String, SchoolRows.Status> e : status.entrySet()) {

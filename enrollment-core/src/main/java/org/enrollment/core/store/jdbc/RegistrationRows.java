@@ -122,6 +122,21 @@ final class RegistrationRows {
         return result;
     }
 
+    /** The co-build unit's registrations at the school that are not withdrawn, as this transaction sees them. */
+    static long activeCoBuild(Connection c, String unit, String school) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM registration WHERE school = ? AND route = ?"
+                + " AND co_build_unit = ? AND state <> ?")) {
+            p.setString(1, school);
+            p.setString(2, Route.CO_BUILD.name());
+            p.setString(3, unit);
+            p.setString(4, RegistrationState.WITHDRAWN.name());
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     /**
      * Writes registrations after a step: the row where its version is still the one locked, and the events
      * past the stored ones.
