@@ -46,6 +46,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Also write the season as a scenario file, each command expecting what it got, to replay with run.")
     private Path out;
 
+    @Option(names = "--audit", paramLabel = "FILE",
+            description = "Also export the season's audit log as JSON Lines to FILE and check the file against the registry's head.")
+    private Path audit;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Judge with the rule files in DIR instead of the shipped rules.")
     private Path rules;
 
@@ -66,11 +70,11 @@ final class SimulateCommand implements Callable<Integer> {
         err.flush();
         SeasonReport report;
         if (out == null) {
-            report = simulator.play(ruleSet.engine(), null, line -> progress(err, line));
+            report = simulator.play(ruleSet.engine(), null, audit, line -> progress(err, line));
         } else {
             try (ScenarioWriter scenario = new ScenarioWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
                     simulator.season(), "A simulated season: seed " + seed + ", " + simulator.children() + " children.")) {
-                report = simulator.play(ruleSet.engine(), scenario, line -> progress(err, line));
+                report = simulator.play(ruleSet.engine(), scenario, audit, line -> progress(err, line));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write the scenario file " + out + ": " + e.getMessage(), e);
             }

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.enrollment.core.audit.AuditChain;
+import org.enrollment.core.audit.AuditHead;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +54,25 @@ class SimulateCommandTest {
             checked++;
         }
         assertThat(checked).isGreaterThan(2000);
+    }
+
+    @Test
+    void exportsTheAuditLogOfASeasonAndChecksTheFileAgainstTheRegistrysHead() throws IOException {
+        Path audit = dir.resolve("audit.jsonl");
+
+        CliRun simulate = CliRun.of(EnrollmentCli.shippedPolicies(), "simulate", "--children", "2000", "--audit", audit.toString());
+
+        assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+        Matcher summary = Pattern.compile("Audit log: ([\\d,]+) entries, exported to (.+) and checked from the file: verified intact; "
+                + "head ([0-9a-f]{64})\\.").matcher(simulate.out());
+        assertThat(summary.find()).as(simulate.out()).isTrue();
+        assertThat(summary.group(2)).isEqualTo(audit.toString());
+        AuditHead head = new AuditHead(Long.parseLong(summary.group(1).replace(",", "")), summary.group(3));
+        assertThat(head.count()).isEqualTo(number(simulate.out(), "Commands: ([\\d,]+) "));
+        try (Stream<String> lines = Files.lines(audit)) {
+            assertThat(lines.count()).isEqualTo(head.count());
+        }
+        assertThat(AuditChain.verifyFile(audit, head).intact()).isTrue();
     }
 
     @Test

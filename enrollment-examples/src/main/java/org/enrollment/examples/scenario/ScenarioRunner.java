@@ -3,20 +3,13 @@ package org.enrollment.examples.scenario;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.enrollment.core.audit.AuditChain;
-import org.enrollment.core.audit.AuditHead;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.AuditVerification;
 import org.enrollment.core.command.Outcome;
@@ -128,7 +121,7 @@ public final class ScenarioRunner {
         s.put("file", file.toString()).put("commands", tally.commands).put("expectations", tally.expectations)
                 .put("matched", tally.expectations - tally.missed).put("missed", tally.missed)
                 .put("accepted", tally.accepted).put("refused", tally.commands - tally.accepted);
-        AuditVerification v = auditFile == null ? trail.verify() : exportAndVerify(trail, auditFile);
+        AuditVerification v = auditFile == null ? trail.verify() : AuditExport.exportAndVerify(trail, auditFile);
         ObjectNode a = s.putObject("audit").put("entries", v.entriesChecked()).put("intact", v.intact());
         if (auditFile != null) {
             a.put("file", auditFile.toString());
@@ -176,20 +169,6 @@ public final class ScenarioRunner {
         } else if (!distinct.isEmpty()) {
             ArrayNode a = o.putArray("state");
             states.forEach(a::add);
-        }
-    }
-
-    private static AuditVerification exportAndVerify(AuditTrail trail, Path file) {
-        AuditHead head = trail.head();
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                trail.export(w);
-            }
-            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-                return AuditChain.verifyLines(lines.iterator(), head);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing the audit log to " + file + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.enrollment.examples.simulation;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.enrollment.core.registration.RegistrationEvent;
 import org.enrollment.core.registration.RegistrationState;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.core.season.District;
+import org.enrollment.examples.scenario.AuditExport;
 
 /**
  * What a simulated season came to: per district, how many registrations reached each stage of the funnel
@@ -32,11 +34,13 @@ import org.enrollment.core.season.District;
  * @param nanos the time the play took
  * @param audit the audit log's check against its head
  * @param head the audit log's head
+ * @param auditFile the file the audit log was exported to and checked from, or {@code null} when it was checked
+ *        in memory
  * @param heapUsedBytes the heap in use after the play
  */
 public record SeasonReport(long seed, int children, int schools, List<District> districts, long[][] funnel,
                            long[][] refusals, long commands, long accepted, Map<CommandKind, Long> byKind, long nanos,
-                           AuditVerification audit, AuditHead head, long heapUsedBytes) {
+                           AuditVerification audit, AuditHead head, Path auditFile, long heapUsedBytes) {
 
     /** The stages of the funnel, each reached by a registration that entered any of its states. */
     public enum Stage {
@@ -54,7 +58,7 @@ public record SeasonReport(long seed, int children, int schools, List<District> 
         FILED
     }
 
-    static SeasonReport of(SeasonSimulator simulator, Registry registry, SeasonSimulator.Tally tally, long nanos) {
+    static SeasonReport of(SeasonSimulator simulator, Registry registry, SeasonSimulator.Tally tally, long nanos, Path auditFile) {
         CityPlan city = simulator.city();
         long[][] funnel = new long[city.districts.size()][Stage.values().length];
         registry.store().forEach(r -> {
@@ -65,10 +69,11 @@ public record SeasonReport(long seed, int children, int schools, List<District> 
             }
         });
         AuditHead head = registry.audit().head();
-        AuditVerification audit = registry.audit().verify(head);
+        AuditVerification audit = auditFile == null ? registry.audit().verify(head)
+                : AuditExport.exportAndVerify(registry.audit(), auditFile);
         Runtime rt = Runtime.getRuntime();
         return new SeasonReport(simulator.seed(), simulator.children(), city.schools.size(), city.districts, funnel,
-                tally.refusals, tally.commands, tally.accepted, Map.copyOf(tally.byKind), nanos, audit, head,
+                tally.refusals, tally.commands, tally.accepted, Map.copyOf(tally.byKind), nanos, audit, head, auditFile,
                 rt.totalMemory() - rt.freeMemory());
     }
 
@@ -149,9 +154,9 @@ public record SeasonReport(long seed, int children, int schools, List<District> 
         out.printf("Commands: %,d (accepted %,d, refused %,d): %s.%n", commands, accepted, commands - accepted, String.join(", ", kinds));
         out.printf("Throughput: %,d commands in %.1f s: %,.0f commands/s (one thread, in-memory store).%n", commands,
                 nanos / 1e9, commandsPerSecond());
+        String check = audit.intact() ? "verified intact" : "NOT intact at entry " + audit.firstBadIndex() + ": " + audit.problem();
         out.printf("Audit log: %,d entries, %s; head %s.%n", head.count(),
-                audit.intact() ? "verified intact" : "NOT intact at entry " + audit.firstBadIndex() + ": " + audit.problem(),
-                head.lastHash());
+                auditFile == null ? check : "exported to " + auditFile + " and checked from the file: " + check, head.lastHash());
         out.printf("Heap in use after the season: %,d MB (max %,d MB).%n", heapUsedBytes >> 20, Runtime.getRuntime().maxMemory() >> 20);
         out.flush();
     }

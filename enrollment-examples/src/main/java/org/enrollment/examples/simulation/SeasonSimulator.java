@@ -1,5 +1,6 @@
 package org.enrollment.examples.simulation;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -143,10 +144,12 @@ public final class SeasonSimulator {
      *
      * @param policies the policies to judge by
      * @param scenario where to write every command with what came of it as its expectation, or {@code null}
+     * @param audit where to export the audit log as JSON Lines after the play and check it from, or {@code null}
+     *        to check it in memory
      * @param progress told how far the play is, now and then
      * @return the report: the funnel, the refusals, the throughput, the audit log's check
      */
-    public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Consumer<String> progress) {
+    public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Path audit, Consumer<String> progress) {
         Objects.requireNonNull(progress, "progress");
         RegistrationStore store = new InMemoryRegistrationStore();
         this.player = new ScenarioPlayer(city.season, policies, store);
@@ -166,7 +169,7 @@ public final class SeasonSimulator {
             }
         }
         long elapsed = System.nanoTime() - started;
-        return SeasonReport.of(this, player.registry(), tally, elapsed);
+        return SeasonReport.of(this, player.registry(), tally, elapsed, audit);
     }
 
     // ---- who the children are ----
