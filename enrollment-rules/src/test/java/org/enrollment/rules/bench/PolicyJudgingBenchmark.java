@@ -74,9 +74,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * asked (there would be nothing to measure), when {@link #engine} does not give the reference's verdict on the
  * captured question, or when the {@code kind} parameter's list misses a {@link CommandKind}.
  *
- * <p>15 kinds × 2 engines make 30 trials, each in its own fork: preloading, 2 × 1 s of warm-up and
- * 3 × 2 s of measurement, so the whole class takes about 5 minutes on 2 cores. Pick some with JMH's
- * {@code -p kind=tick,verify}.
+ * <p>15 kinds × 2 engines make 30 trials, each in its own fork: preloading (about 4 s), 2 × 1 s of warm-up
+ * and 3 × 2 s of measurement, so the whole class takes about 5 to 6 minutes on 2 cores (5 min 41 s on a quiet
+ * machine). Pick some kinds with JMH's {@code -p kind=tick,verify}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
