@@ -10,9 +10,11 @@ import java.util.List;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Decision;
+import org.enrollment.core.command.ListedChild;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.registry.Registry;
+import org.enrollment.core.season.CoBuildAgreement;
 import org.enrollment.core.season.District;
 import org.enrollment.core.season.DistrictCatalog;
 import org.enrollment.core.season.School;
@@ -20,7 +22,9 @@ import org.enrollment.core.season.Season;
 
 /**
  * A season for benchmarks: Beijing's sixteen districts, twenty day schools in each with room for everyone,
- * a clock stopped inside the registration window, and as many distinct six-year-olds as asked for.
+ * then one boarding school (in 海淀), also with room for everyone; one co-build unit with an agreement with
+ * the first day school whose quota is {@value #CO_BUILD_QUOTA}, so that a longer list waits for the school's
+ * selection; a clock stopped inside the registration window, and as many distinct six-year-olds as asked for.
  */
 final class BenchSeason {
 
@@ -31,6 +35,13 @@ final class BenchSeason {
     private static final LocalDate FIRST_BIRTHDAY = LocalDate.of(2007, 9, 1);
     private static final int BIRTHDAYS = 365;
     private static final int SEQUENCES = 1000;
+
+    /** The boarding school: after the day schools, so that their places in the list stay as they were. */
+    static final School BOARDING_SCHOOL = new School("110108-B", "寄宿小学", "110108", 1_000_000, true);
+    /** The co-build unit. */
+    static final String CO_BUILD_UNIT = "BENCH-UNIT";
+    /** How many children the unit may place at its school this season: a list of more waits for a selection. */
+    static final int CO_BUILD_QUOTA = 2;
 
     static final Season SEASON = season();
 
@@ -44,9 +55,16 @@ final class BenchSeason {
                 schools.add(new School(d.code() + "-" + s, "小学" + s, d.code(), 1_000_000, false));
             }
         }
+        schools.add(BOARDING_SCHOOL);
+        CoBuildAgreement agreement = new CoBuildAgreement(CO_BUILD_UNIT, schools.get(0).code(), CO_BUILD_QUOTA);
         return new Season(2014, OffsetDateTime.of(2014, 5, 5, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant(),
                 OffsetDateTime.of(2014, 6, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant(), 3,
-                DistrictCatalog.beijing(), schools, List.of());
+                DistrictCatalog.beijing(), schools, List.of(agreement));
+    }
+
+    /** The school the co-build unit has its agreement with: the first day school (东城). */
+    static School coBuildSchool() {
+        return SEASON.schools().get(0);
     }
 
     /** A registry of the season whose clock stands still in the window, with the in-memory store. */
@@ -63,7 +81,7 @@ final class BenchSeason {
                 (int) (rest / BIRTHDAYS % SEQUENCES));
     }
 
-    /** The school the {@code n}-th child registers at: one in its household district. */
+    /** The day school the {@code n}-th child registers at online: one in its household district. */
     static School schoolOf(long n) {
         int districts = DistrictCatalog.beijing().all().size();
         int district = (int) (n % districts);
@@ -74,6 +92,17 @@ final class BenchSeason {
     static Register register(long n) {
         School school = schoolOf(n);
         return new Register(child(n).value(), "王小明", school.district(), school.district(), school.code(), null);
+    }
+
+    /** The boarding application of the {@code n}-th child: registered in the boarding school's district. */
+    static Register registerBoarding(long n) {
+        return new Register(child(n).value(), "王小明", schoolOf(n).district(), BOARDING_SCHOOL.district(),
+                BOARDING_SCHOOL.code(), "BOARDING");
+    }
+
+    /** The {@code n}-th child as a co-build unit lists it: a Beijing household in the child's district. */
+    static ListedChild listed(long n) {
+        return new ListedChild(child(n).value(), "王小明", schoolOf(n).district());
     }
 
     /**
