@@ -29,6 +29,7 @@ public final class Season {
     private final int boardingGraceDays;
     private final DistrictCatalog districts;
     private final Map<String, School> schools = new LinkedHashMap<>();
+    private final List<School> schoolList;
     private final Map<String, CoBuildAgreement> agreements = new LinkedHashMap<>();
 
     /**
@@ -59,6 +60,7 @@ public final class Season {
                 throw new IllegalArgumentException("School code " + s.code() + " appears twice in season " + year + ".");
             }
         }
+        this.schoolList = List.copyOf(this.schools.values());
         for (CoBuildAgreement a : agreements) {
             if (!this.schools.containsKey(a.school())) {
                 throw new IllegalArgumentException("Co-build agreement of " + a.unit() + " names school " + a.school()
@@ -121,7 +123,7 @@ public final class Season {
 
     /** All schools, in the order given. */
     public List<School> schools() {
-        return List.copyOf(schools.values());
+        return schoolList;
     }
 
     /** The co-build agreement between this unit and school, if there is one. */
