@@ -124,7 +124,7 @@ public final class Registry {
         AuditRecord record = new AuditRecord(clock.instant(), "INVALID", command.kind().text(), List.of(), List.of(),
                 Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), "as=" + Reasons.shown("as", actor));
         AuditEntry entry = store.record(record);
-        LOG.info("{} refused: actor is not valid ({})", command.kind().text(), reason.messageEn());
+        LOG.debug("{} refused: actor is not valid ({})", command.kind().text(), reason.messageEn());
         return new Decision(Outcome.REFUSED, List.of(reason), List.of(), List.of(), entry.sequence());
     }
 

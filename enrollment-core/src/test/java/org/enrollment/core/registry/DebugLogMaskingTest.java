@@ -80,7 +80,7 @@ class DebugLogMaskingTest {
         assertThat(used).as("resident IDs the commands carried").hasSizeGreaterThan(100);
         assertThat(refused).as("refused commands").isGreaterThan(STEPS / 4).isLessThan(STEPS);
         long decided = logs.lines().filter(line -> line.contains(" DEBUG org.enrollment.core.registry.Registry - #")).count();
-        long badActors = logs.lines().filter(line -> line.contains(" INFO org.enrollment.core.registry.Registry - ")
+        long badActors = logs.lines().filter(line -> line.contains(" DEBUG org.enrollment.core.registry.Registry - ")
                 && line.contains(" refused: actor is not valid ")).count();
         assertThat(decided + badActors).as("one log line for every command, each on one line").isEqualTo(STEPS);
         assertThat(audit.toString().lines()).hasSize(STEPS);
