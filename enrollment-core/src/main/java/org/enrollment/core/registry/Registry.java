@@ -72,9 +72,13 @@ public final class Registry {
     }
 
     /**
-     * Judges and, when accepted, carries out a command, and records it in the audit log.
+     * Judges and, when accepted, carries out a command, and records it in the audit log. When a concurrent
+     * command changes what the judgement read before it is written, the command is judged again on what the
+     * store holds then (each such loss means another command went through).
      *
      * @return the decision; a refusal is a decision, never an exception
+     * @throws IllegalStateException when the command was overtaken {@value #MAX_ATTEMPTS} times in a row, which
+     *         takes a storm of concurrent changes to the same registrations or school; nothing was written for it
      */
     public Decision handle(Actor actor, Command command) {
         Objects.requireNonNull(actor, "actor");
