@@ -77,7 +77,7 @@ public final class Registry {
      * store holds then (each such loss means another command went through).
      *
      * @return the decision; a refusal is a decision, never an exception
-     * @throws IllegalStateException when the command was overtaken {@value #MAX_ATTEMPTS} times in a row, which
+     * @throws IllegalStateException when the command was overtaken 64 times in a row, which
      *         takes a storm of concurrent changes to the same registrations or school; nothing was written for it
      */
     public Decision handle(Actor actor, Command command) {
