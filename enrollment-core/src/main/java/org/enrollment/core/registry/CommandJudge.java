@@ -386,7 +386,7 @@ final class CommandJudge {
 
     // ---- helpers ----
 
-    /** The places of the unit's quota at the school still free (negative when past it); 0 without an agreement. */
+    /** The places of the unit's quota at the school still free: the agreement's quota (0 without one) less those in use. */
     private int quotaLeft(CoBuildCount inUse) {
         int quota = season.agreement(inUse.unit(), inUse.school()).map(a -> a.quota()).orElse(0);
         return quota - inUse.active();
@@ -394,9 +394,7 @@ final class CommandJudge {
 
     /** The unit's registrations at the school that are not withdrawn, as the store holds them now. */
     private CoBuildCount coBuildCount(String unit, School school) {
-        CoBuildCount none = new CoBuildCount(unit, school.code(), 0);
-        long active = store.ofSchool(school.code()).stream().filter(none::counts).count();
-        return new CoBuildCount(unit, school.code(), (int) active);
+        return CoBuildCount.of(unit, school.code(), store.ofSchool(school.code()));
     }
 
     private Reason householdProblem(String field, String household) {

@@ -97,7 +97,9 @@ public final class Registry {
             }
             CommitResult.Conflict conflict = (CommitResult.Conflict) result;
             Reason lost = switch (conflict.kind()) {
-                case DUPLICATE_REGISTRATION -> Reasons.duplicateInStore(j.children().get(0));
+                // A co-build change names many children, and one registered meanwhile is the policies' to
+                // decide on (a selection supersedes a fallback): judged again. Any other register lost its race.
+                case DUPLICATE_REGISTRATION -> j.changes().coBuildCount() != null ? null : Reasons.duplicateInStore(j.children().get(0));
                 case PLAN_FULL -> Reasons.planFullInStore(conflict.detail());
                 case STALE -> null;
             };

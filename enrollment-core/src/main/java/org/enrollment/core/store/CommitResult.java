@@ -29,7 +29,7 @@ public sealed interface CommitResult {
      */
     record Conflict(Kind kind, String detail) implements CommitResult {
 
-        /** A registration changed since it was read: judge the command again. */
+        /** Something the judgement read changed since: judge the command again. */
         public static final Kind STALE = Kind.STALE;
         /** The child already holds a registration that is not withdrawn. */
         public static final Kind DUPLICATE_REGISTRATION = Kind.DUPLICATE_REGISTRATION;
@@ -38,7 +38,7 @@ public sealed interface CommitResult {
 
         /** Kinds of conflict. */
         public enum Kind {
-            /** A registration or a waiting list changed since it was read. */
+            /** A registration, a waiting list or a co-build unit's count changed since the judgement read it. */
             STALE,
             /** A child would hold two registrations that are not withdrawn. */
             DUPLICATE_REGISTRATION,

@@ -28,7 +28,8 @@ import org.enrollment.core.registration.RegistrationNumber;
  * The embedded default store: everything in memory, safe for many threads.
  *
  * <p>No global lock guards the registrations: a commit locks the stripes of the children and schools it
- * touches, in one global order, checks versions, uniqueness and plans under them, writes, and appends
+ * touches, in one global order, checks under them what the judgement read (versions, the co-build list it
+ * ends, the co-build count), uniqueness and plans, writes, and appends
  * the audit entry before letting go. Reads take no lock.
  */
 public final class InMemoryRegistrationStore implements RegistrationStore {
@@ -179,7 +180,24 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
         return STRIPES + Math.floorMod(child.hashCode(), STRIPES);
     }
 
+    /**
+     * What keeps the change from being written, if anything: first what the judgement read of a school that has
+     * changed since (the command is then judged again, never refused on stale facts), then versions, uniqueness
+     * and plans.
+     */
     private CommitResult.Conflict check(ChangeSet changes, Map<RegistrationNumber, Registration> before) {
+        CoBuildList ending = changes.endWaitingList();
+        if (ending != null && !ending.equals(waitingLists.get(ending.school()))) {
+            return new CommitResult.Conflict(CommitResult.Conflict.Kind.STALE, "the co-build list waiting at " + ending.school() + " changed");
+        }
+        CoBuildCount judged = changes.coBuildCount();
+        if (judged != null) {
+            CommitResult.Conflict changed = judged.conflictIfNot(CoBuildCount.of(judged.unit(), judged.school(), ofSchool(judged.school())).active())
+                    .orElse(null);
+            if (changed != null) {
+                return changed;
+            }
+        }
         Map<String, Integer> delta = new HashMap<>();
         Set<ResidentId> freed = new HashSet<>();
         for (Registration u : changes.updates()) {
@@ -212,14 +230,6 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
                 return new CommitResult.Conflict(CommitResult.Conflict.Kind.PLAN_FULL,
                         "school " + d.getKey() + " has " + placesTaken(d.getKey()) + " of " + changes.planOf(d.getKey()) + " places taken");
             }
-        }
-        CoBuildList ending = changes.endWaitingList();
-        if (ending != null && !ending.equals(waitingLists.get(ending.school()))) {
-            return new CommitResult.Conflict(CommitResult.Conflict.Kind.STALE, "the co-build list waiting at " + ending.school() + " changed");
-        }
-        CoBuildCount judged = changes.coBuildCount();
-        if (judged != null) {
-            return judged.conflictIfNot(ofSchool(judged.school()).stream().filter(judged::counts).count()).orElse(null);
         }
         return null;
     }

@@ -16,8 +16,9 @@ import org.enrollment.core.registration.RegistrationNumber;
  *
  * <p>The rules decide; the store enforces. {@link #commit} writes a change set and its audit entry at
  * once or not at all, and refuses, whatever any caller judged, a second registration of a child that is
- * not WITHDRAWN, a registration that changed since it was read, and more places taken than a school's
- * plan. Implementations are safe for concurrent use.
+ * not WITHDRAWN, a registration, waiting list or co-build count ({@link CoBuildCount}) that changed since it
+ * was read (checked first, so that a command judged on stale facts is judged again), and more places taken
+ * than a school's plan. Implementations are safe for concurrent use.
  */
 public interface RegistrationStore {
 

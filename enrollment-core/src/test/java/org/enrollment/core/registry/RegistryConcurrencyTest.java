@@ -170,11 +170,20 @@ class RegistryConcurrencyTest {
     }
 
     @Test
-    void aCoBuildUnitsListsGivenAtOnceTakeNoMoreThanItsQuota() throws Exception {
+    void aCoBuildUnitsListsGivenAtOnceTakeNoMoreThanItsQuotaWhenOnlyTheStoreCanTell() throws Exception {
+        giveOneUnitsListsAtOnce(new PermissivePolicies());
+    }
+
+    @Test
+    void aCoBuildUnitsListsGivenAtOnceTakeNoMoreThanItsQuotaUnderTheReferencePolicies() throws Exception {
+        giveOneUnitsListsAtOnce(new ReferencePolicies());
+    }
+
+    private void giveOneUnitsListsAtOnce(PolicyEngine policies) throws Exception {
         int lists = 16;
         int waited = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            Registry registry = registry(new ReferencePolicies());
+            Registry registry = registry(policies);
             List<Callable<Decision>> listings = new ArrayList<>();
             for (int i = 0; i < lists; i++) {
                 String child = ChildIds.eligible("110105", 200 + i);
@@ -191,8 +200,8 @@ class RegistryConcurrencyTest {
             assertThat(registry.audit().verify().intact()).isTrue();
             waited += lists - QUOTA;
         }
-        System.out.printf("co-build race: %d rounds x %d one-child lists of one unit with a quota of %d, %d created a round, %d lists left waiting%n",
-                ROUNDS, lists, QUOTA, QUOTA, waited);
+        System.out.printf("co-build race (%s): %d rounds x %d one-child lists of one unit with a quota of %d, %d created a round, "
+                + "%d lists left waiting%n", policies.getClass().getSimpleName(), ROUNDS, lists, QUOTA, QUOTA, waited);
     }
 
     @Test

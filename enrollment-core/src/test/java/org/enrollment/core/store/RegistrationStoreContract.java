@@ -42,6 +42,7 @@ import org.enrollment.core.command.Verify;
 import org.enrollment.core.command.Withdraw;
 import org.enrollment.core.policy.ReferencePolicies;
 import org.enrollment.core.registration.CoBuildList;
+import org.enrollment.core.registration.NewRegistration;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationNumber;
 import org.enrollment.core.registration.RegistrationState;
@@ -144,7 +145,7 @@ public abstract class RegistrationStoreContract {
     @Test
     void freesTheChildWhenItsRegistrationIsWithdrawnAndListsBothOldestFirst() {
         Registration first = register(child(1), HAIDIAN, BIG_SCHOOL);
-        Registration withdrawn = step(first, first.take(Step.RELEASE, NOW.plusSeconds(1), "moved away").orElseThrow());
+        Registration withdrawn = step(first, first.take(Step.WITHDRAW, NOW.plusSeconds(1), null).orElseThrow());
 
         Registration second = register(child(1), CHAOYANG, CHAOYANG_SCHOOL);
 
@@ -378,7 +379,7 @@ public abstract class RegistrationStoreContract {
 
         assertThat(stale).isInstanceOfSatisfying(CommitResult.Conflict.class, c -> {
             assertThat(c.kind()).isEqualTo(CommitResult.Conflict.Kind.STALE);
-            assertThat(c.detail()).contains("has 1 registrations at " + BIG_SCHOOL + ", not the 0 judged on");
+            assertThat(c.detail()).contains("now counts 1 at " + BIG_SCHOOL + ", not the 0 judged on");
         });
         assertThat(store.ofChild(child(2))).isEmpty();
         assertThat(store.placesTaken(BIG_SCHOOL)).isEqualTo(1);
@@ -392,9 +393,25 @@ public abstract class RegistrationStoreContract {
     void countsOnlyTheUnitsRegistrationsAtTheSchoolThatAreNotWithdrawn() {
         Registration first = committed(store.commit(coBuildOf(0, child(1)), record("cobuild-list"))).registrations().get(0);
         committed(store.commit(ChangeSet.of(List.of(), List.of(online(child(2), HAIDIAN, BIG_SCHOOL)), plans()), record("register")));
+        NewRegistration otherUnit = new NewRegistration(YEAR, child(4), "李小红", Household.of("NB:130000"), HAIDIAN, BIG_SCHOOL,
+                Route.CO_BUILD, "U-OTHER", RegistrationState.PRE_ADMITTED, NOW);
+        committed(store.commit(ChangeSet.of(List.of(), List.of(otherUnit, coBuild(child(5), SMALL_SCHOOL)), plans()), record("cobuild-list")));
         step(first, first.take(Step.RELEASE, NOW.plusSeconds(1), "moved away").orElseThrow());
 
         committed(store.commit(coBuildOf(0, child(3)), record("cobuild-list")));
+    }
+
+    @Test
+    void sendsAChangeJudgedOnAStaleCoBuildCountBackToBeJudgedEvenWhenThePlanIsAlsoFull() {
+        committed(store.commit(new ChangeSet(List.of(), List.of(coBuild(child(1), SMALL_SCHOOL), coBuild(child(2), SMALL_SCHOOL)),
+                plans(), null, null, new CoBuildCount(UNIT, SMALL_SCHOOL, 0)), record("cobuild-list")));
+        assertThat(store.placesTaken(SMALL_SCHOOL)).isEqualTo(SMALL_PLAN);
+
+        CommitResult stale = store.commit(new ChangeSet(List.of(), List.of(coBuild(child(3), SMALL_SCHOOL)), plans(), null, null,
+                new CoBuildCount(UNIT, SMALL_SCHOOL, 0)), record("cobuild-list"));
+
+        assertThat(stale).isInstanceOfSatisfying(CommitResult.Conflict.class,
+                c -> assertThat(c.kind()).isEqualTo(CommitResult.Conflict.Kind.STALE));
     }
 
     @Test

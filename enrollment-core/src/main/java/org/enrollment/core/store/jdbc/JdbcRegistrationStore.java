@@ -53,11 +53,12 @@ import org.slf4j.LoggerFactory;
  * <p><b>Isolation: READ COMMITTED with explicit row locks.</b> A commit locks,
  * always in this order so that two commits cannot wait on each other in a circle: the registrations it
  * updates ({@code SELECT ... FOR UPDATE}, in number order), the children's index entries (inserts, in
- * resident ID order), the status rows of the schools whose places or waiting list it changes (in code
- * order), and last the audit head row, which every commit and every refusal locks: appends queue there,
- * so the hash chain stays linear across nodes, and the head is held only for the last three statements
- * and the commit. What a commit checks (versions, places against the plan, the waiting list it ends, the co-build count it was judged on) it
- * reads under those locks, so the checks cannot be overtaken. READ COMMITTED is the default of both
+ * resident ID order), the status rows of the schools whose places, waiting list or co-build count it
+ * changes or checks (in code order), and last the audit head row, which every commit and every refusal
+ * locks: appends queue there, so the hash chain stays linear across nodes, and the head is held only for the
+ * last three statements and the commit. What a commit checks (versions, the waiting list it ends, the
+ * co-build count it was judged on, places against the plan) it reads under those locks, so the checks cannot
+ * be overtaken. READ COMMITTED is the default of both
  * databases; a data source at a stricter level also works, and the serialization failures it may add come
  * back, like deadlocks and lock time-outs, as {@code STALE}. The store does not retry a commit itself: what
  * was judged may no longer hold, so the registry judges the command again. It does retry the append of a
@@ -339,8 +340,9 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     }
 
     /**
-     * By how much this change raises the count of the co-build unit's registrations its judgement counted
-     * (0 when it counted none): what the transaction sees past the count, before the count is checked.
+     * By how much this change's own rows move the co-build count it was judged on (negative when it withdraws
+     * some of the unit's registrations; 0 without a count): the transaction sees its own writes, so the count
+     * it reads less this is what the other commits left.
      */
     private static int ownCoBuildChange(ChangeSet changes, Map<RegistrationNumber, RegistrationRows.Stored> stored,
                                         List<Registration> written) {
@@ -359,9 +361,10 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     }
 
     /**
-     * Locks the status rows of the schools whose places, waiting list or co-build count change, checks the
-     * plans, the list to end and the co-build count judged on ({@code ownCoBuildChange} being this change's
-     * own part of what the transaction counts), and writes them; or returns the conflict.
+     * Locks the status rows of the schools whose places, waiting list or co-build count change or are checked;
+     * checks first what the judgement read (the list to end, the co-build count, {@code ownCoBuildChange} being
+     * this change's own part of what the transaction counts), so that a command judged on stale facts is judged
+     * again rather than refused, then the plans; writes the rows; or returns the conflict.
      */
     private CommitResult.Conflict settleSchools(Connection c, ChangeSet changes, Map<String, Integer> delta, int ownCoBuildChange)
             throws SQLException {
@@ -387,21 +390,21 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         for (String school : schools) {
             status.put(school, SchoolRows.lock(c, database.dialect(), school));
         }
-        for (Map.Entry<String, Integer> d : delta.entrySet()) {
-            int taken = d.getValue() == 0 ? 0 : status.get(d.getKey()).placesTaken();
-            if (d.getValue() > 0 && taken + d.getValue() > changes.planOf(d.getKey())) {
-                return new CommitResult.Conflict(CommitResult.Conflict.Kind.PLAN_FULL,
-                        "school " + d.getKey() + " has " + taken + " of " + changes.planOf(d.getKey()) + " places taken");
-            }
-        }
         if (ending != null && !Long.valueOf(ending.id()).equals(status.get(ending.school()).waitingList())) {
             return stale("the co-build list waiting at " + ending.school() + " changed");
         }
         if (judged != null) {
             long held = RegistrationRows.activeCoBuild(c, judged.unit(), judged.school()) - ownCoBuildChange;
-            Optional<CommitResult.Conflict> changed = judged.conflictIfNot(held);
-            if (changed.isPresent()) {
-                return changed.get();
+            CommitResult.Conflict changed = judged.conflictIfNot(held).orElse(null);
+            if (changed != null) {
+                return changed;
+            }
+        }
+        for (Map.Entry<String, Integer> d : delta.entrySet()) {
+            int taken = d.getValue() == 0 ? 0 : status.get(d.getKey()).placesTaken();
+            if (d.getValue() > 0 && taken + d.getValue() > changes.planOf(d.getKey())) {
+                return new CommitResult.Conflict(CommitResult.Conflict.Kind.PLAN_FULL,
+                        "school " + d.getKey() + " has " + taken + " of " + changes.planOf(d.getKey()) + " places taken");
             }
         }
         CoBuildList stored = waiting == null ? null : SchoolRows.insertList(c, database.dialect(), waiting);

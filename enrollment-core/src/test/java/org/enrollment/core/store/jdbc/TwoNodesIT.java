@@ -110,8 +110,8 @@ class TwoNodesIT {
 
     /**
      * Two nodes, each a registry with its own connection pool on the database, run the work on
-     * {@value #THREADS_PER_NODE} threads each, all released at once; every decision, once all are done and
-     * none failed.
+     * {@value #THREADS_PER_NODE} threads each, all released at once; every decision, once all are done, none
+     * failed and both nodes see the same audit head.
      */
     private static List<Decision> onBothNodesAtOnce(DataSource database, NodeWork work) throws Exception {
         ConcurrentLinkedQueue<Decision> decisions = new ConcurrentLinkedQueue<>();
@@ -136,6 +136,7 @@ class TwoNodesIT {
             for (Future<?> f : done) {
                 f.get();
             }
+            assertThat(nodes.get(0).audit().head()).as("the audit head both nodes see").isEqualTo(nodes.get(1).audit().head());
             return List.copyOf(decisions);
         } finally {
             threads.shutdownNow();
