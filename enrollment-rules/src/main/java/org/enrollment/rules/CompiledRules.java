@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.policy.PolicyVerdict;
-import org.enrollment.rules.facts.Verdict;
+import org.enrollment.rules.facts.VerdictRecorder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
@@ -20,7 +20,7 @@ import org.kie.api.runtime.KieSessionsPool;
 /**
  * A compiled rule set: immutable, safe for any number of threads. Each judgement takes a session of its own
  * from the rule set's pool (a session no other judgement uses until it is back, emptied: no facts, no
- * activations), gives it its own {@link Verdict}, and gives it back. Reusing sessions spares building a
+ * activations), gives it its own {@link VerdictRecorder}, and gives it back. Reusing sessions spares building a
  * session's node memories for every command, which was a fifth of the time of a simulated season.
  */
 final class CompiledRules {
@@ -63,7 +63,7 @@ final class CompiledRules {
      * @throws IllegalStateException when the rules fire more than {@link #MAX_FIRINGS} times
      */
     PolicyVerdict judge(PolicyQuestion question) {
-        Verdict verdict = new Verdict();
+        VerdictRecorder verdict = new VerdictRecorder();
         KieSession session = sessions.newKieSession();
         try {
             if (verdictGlobal) {

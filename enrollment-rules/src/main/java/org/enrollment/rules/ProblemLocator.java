@@ -28,7 +28,8 @@ final class ProblemLocator {
             Pattern.compile("[Uu]nknown (?:property|variable|type|class)[: ]+'?(\\w+)"),
             Pattern.compile("'(\\w+)'"));
 
-    private static final Pattern GETTER = Pattern.compile("_this\\.(?:get|is)(\\w+)\\(\\)");
+    /** A property read in generated Java: a record accessor, or a JavaBean getter of a derived property. */
+    private static final Pattern GETTER = Pattern.compile("_this\\.(?:get(?=[A-Z])|is(?=[A-Z]))?(\\w+)\\(\\)");
 
     private final Map<String, PolicySource> byCompiledPath;
     private final List<PolicySource> sources;
@@ -107,7 +108,7 @@ final class ProblemLocator {
 
     /**
      * A line of generated Java as it was probably written in the rule file: property reads instead of
-     * getter calls on {@code _this}, without {@code return} and the final semicolon.
+     * accessor or getter calls on {@code _this}, without {@code return} and the final semicolon.
      */
     private static String asWritten(String javaLine) {
         Matcher m = GETTER.matcher(javaLine.strip());

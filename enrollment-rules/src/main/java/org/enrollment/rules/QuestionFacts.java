@@ -1,7 +1,6 @@
 package org.enrollment.rules;
 
 import java.util.List;
-import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.registration.Document;
 import org.enrollment.core.registration.Registration;
@@ -25,18 +24,14 @@ final class QuestionFacts {
 
     /** Inserts the question's facts: only those that apply to its command. */
     static void insert(PolicyQuestion q, EntryPoint session) {
-        session.insert(new SeasonFact(q.season()));
+        session.insert(SeasonFact.of(q.season()));
         session.insert(new CommandFact(q.kind(), q.actor().kind(), q.actor().id(), q.at(), resultOf(q)));
-        if (q.school() != null) {
-            session.insert(new SchoolFact(q.school(), q.schoolOccupancy()));
-        }
-        if (q.target() != null) {
-            session.insert(RegistrationFact.of(Role.TARGET, q.target(), true));
-        }
-        if (q.proposed() != null) {
-            session.insert(RegistrationFact.proposed(q.proposed()));
-            session.insert(new ChildFact(q.proposed().child()));
-        }
+        session.insert(SchoolFact.of(q.school(), q.placesTaken()));
+        q.target().ifPresent(t -> session.insert(RegistrationFact.of(Role.TARGET, t, true)));
+        q.proposed().ifPresent(p -> {
+            session.insert(RegistrationFact.proposed(p));
+            session.insert(ChildFact.of(p.child()));
+        });
         List<Registration> history = q.childHistory();
         for (int i = 0; i < history.size(); i++) {
             session.insert(RegistrationFact.of(Role.EARLIER, history.get(i), i == history.size() - 1));
@@ -44,21 +39,26 @@ final class QuestionFacts {
         for (Document d : q.documents()) {
             session.insert(new ShownDocument(d));
         }
-        if (q.coBuild() != null) {
-            session.insert(new CoBuildFact(q.coBuild(), q.school() == null ? "" : q.school().code()));
-            for (PolicyQuestion.CoBuildChild c : q.coBuild().children()) {
-                session.insert(new ListedChildFact(c));
+        q.coBuild().ifPresent(coBuild -> {
+            session.insert(CoBuildFact.of(coBuild, q.school().code()));
+            for (PolicyQuestion.Candidate c : coBuild.candidates()) {
+                session.insert(ListedChildFact.of(c));
+                session.insert(ChildFact.of(c.child()));
             }
-        }
+        });
     }
 
+    /** The school's result a verify or boarding-decide gives, as the rules compare it; {@code null} for others. */
     private static Result resultOf(PolicyQuestion q) {
-        if (q.kind() == CommandKind.VERIFY) {
-            return q.positive() ? Result.PASS : Result.FAIL;
+        if (q.verification().isPresent()) {
+            return switch (q.verification().get()) {
+                case PASS -> Result.PASS;
+                case FAIL -> Result.FAIL;
+            };
         }
-        if (q.kind() == CommandKind.BOARDING_DECIDE) {
-            return q.positive() ? Result.ADMIT : Result.REJECT;
-        }
-        return null;
+        return q.boardingDecision().map(d -> switch (d) {
+            case ADMIT -> Result.ADMIT;
+            case REJECT -> Result.REJECT;
+        }).orElse(null);
     }
 }

@@ -34,7 +34,7 @@ final class RuleCompiler {
     /** Tells this class loader's builds from another's that may share the Drools repository. */
     private static final String LOADER = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
 
-    /** The name of the global every judgement gives its {@link org.enrollment.rules.facts.Verdict} as. */
+    /** The name of the global every judgement gives its {@link org.enrollment.rules.facts.VerdictRecorder} as. */
     static final String VERDICT = "verdict";
     /** The metadata that marks a rule deriving facts for other rules and giving no reason itself. */
     static final String DERIVATION = "derivation";

@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.enrollment.core.child.Household;
@@ -17,7 +17,8 @@ import org.enrollment.core.command.ActorKind;
 import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.policy.PolicyQuestion.CoBuild;
-import org.enrollment.core.policy.PolicyQuestion.CoBuildChild;
+import org.enrollment.core.policy.PolicyQuestion.Candidate;
+import org.enrollment.core.registration.BoardingDecision;
 import org.enrollment.core.registration.Document;
 import org.enrollment.core.registration.NewRegistration;
 import org.enrollment.core.registration.Registration;
@@ -25,6 +26,7 @@ import org.enrollment.core.registration.RegistrationNumber;
 import org.enrollment.core.registration.RegistrationState;
 import org.enrollment.core.registration.Route;
 import org.enrollment.core.registration.Step;
+import org.enrollment.core.registration.VerificationResult;
 import org.enrollment.core.season.CoBuildAgreement;
 import org.enrollment.core.season.DistrictCatalog;
 import org.enrollment.core.season.School;
@@ -123,39 +125,39 @@ final class SmokeCheck {
                     qs.add(register(at, TOO_YOUNG, BEIJING, "110108", DAY_SCHOOL, route, List.of(rejectedThenWithdrawn)));
                     qs.add(register(at, OLD_ENOUGH, ELSEWHERE, "110102", BOARDING_SCHOOL, route, List.of(submitted)));
                 }
-                qs.add(new PolicyQuestion(CommandKind.AMEND, Actor.guardian(), at, SEASON, submitted,
-                        proposed(at, OLD_ENOUGH, ELSEWHERE, "110102", DAY_SCHOOL, Route.ONLINE), List.of(submitted),
-                        DAY_SCHOOL, 1, Set.of(), false, null));
-                qs.add(step(CommandKind.WITHDRAW, Actor.guardian(), at, rejected, BOARDING_SCHOOL, false));
-                qs.add(step(CommandKind.WITHDRAW, Actor.guardian(), at, submitted, DAY_SCHOOL, false));
+                qs.add(PolicyQuestion.amend(occasion(Actor.guardian(), at, DAY_SCHOOL), submitted,
+                        proposed(at, OLD_ENOUGH, ELSEWHERE, "110102", DAY_SCHOOL, Route.ONLINE), List.of(submitted)));
+                qs.add(step(CommandKind.WITHDRAW, Actor.guardian(), at, rejected, BOARDING_SCHOOL));
+                qs.add(step(CommandKind.WITHDRAW, Actor.guardian(), at, submitted, DAY_SCHOOL));
             }
             Actor school = Actor.school("HD001");
             for (Registration target : List.of(submitted, preAdmitted)) {
-                for (boolean pass : List.of(true, false)) {
-                    qs.add(new PolicyQuestion(CommandKind.VERIFY, school, IN_WINDOW, SEASON, target, null, List.of(target),
-                            DAY_SCHOOL, 1, EnumSet.of(Document.HUKOU, Document.WORK), pass, null));
+                for (VerificationResult result : VerificationResult.values()) {
+                    qs.add(PolicyQuestion.verify(occasion(school, IN_WINDOW, DAY_SCHOOL), target, List.of(target), result,
+                            EnumSet.of(Document.HUKOU, Document.WORK)));
                 }
             }
-            for (boolean admit : List.of(true, false)) {
-                qs.add(step(CommandKind.BOARDING_DECIDE, Actor.school("XC900"), IN_WINDOW, rejected, BOARDING_SCHOOL, admit));
+            for (BoardingDecision decision : BoardingDecision.values()) {
+                qs.add(PolicyQuestion.boardingDecide(occasion(Actor.school("XC900"), IN_WINDOW, BOARDING_SCHOOL), rejected,
+                        List.of(rejected), decision));
             }
             for (CommandKind kind : List.of(CommandKind.TICK, CommandKind.UNTICK, CommandKind.RETURN, CommandKind.RELEASE,
                     CommandKind.ADMIT, CommandKind.FILE)) {
-                qs.add(step(kind, school, AFTER_WINDOW, preAdmitted, DAY_SCHOOL, false));
+                qs.add(step(kind, school, AFTER_WINDOW, preAdmitted, DAY_SCHOOL));
             }
             for (CommandKind kind : List.of(CommandKind.SUBMIT_LIST, CommandKind.APPROVE, CommandKind.ADMIT)) {
-                qs.add(new PolicyQuestion(kind, school, AFTER_WINDOW, SEASON, null, null, List.of(), DAY_SCHOOL, 1,
-                        Set.of(), false, null));
+                qs.add(PolicyQuestion.wholeSchool(kind, occasion(school, AFTER_WINDOW, DAY_SCHOOL)));
             }
-            List<CoBuildChild> waiting = List.of(new CoBuildChild(OLD_ENOUGH, false, List.of(approved)),
-                    new CoBuildChild(TOO_YOUNG, false, List.of()));
-            qs.add(coBuild(CommandKind.COBUILD_LIST, Actor.coBuildUnit("U-FAKE"), null, 0, false, waiting));
-            qs.add(coBuild(CommandKind.COBUILD_LIST, Actor.coBuildUnit("U-ACAD"), SEASON.agreements().get(0), 1, false, waiting));
-            List<CoBuildChild> selected = List.of(new CoBuildChild(OLD_ENOUGH, true, List.of(rejectedThenWithdrawn, preAdmitted)),
-                    new CoBuildChild(TOO_YOUNG, true, List.of(approved, coBuild)),
-                    new CoBuildChild(ResidentId.compose("110102", LocalDate.of(2008, 3, 3), 5), false, List.of()));
-            qs.add(coBuild(CommandKind.COBUILD_LIST, Actor.coBuildUnit("U-ACAD"), SEASON.agreements().get(0), 1, true, selected));
-            qs.add(coBuild(CommandKind.COBUILD_SELECT, school, SEASON.agreements().get(0), 1, true, selected));
+            List<Candidate> waiting = List.of(new Candidate(OLD_ENOUGH, false, List.of(approved)),
+                    new Candidate(TOO_YOUNG, false, List.of()));
+            Optional<CoBuildAgreement> agreement = Optional.of(SEASON.agreements().get(0));
+            qs.add(coBuild(CommandKind.COBUILD_LIST, Actor.coBuildUnit("U-FAKE"), Optional.empty(), 0, false, waiting));
+            qs.add(coBuild(CommandKind.COBUILD_LIST, Actor.coBuildUnit("U-ACAD"), agreement, 1, false, waiting));
+            List<Candidate> selected = List.of(new Candidate(OLD_ENOUGH, true, List.of(rejectedThenWithdrawn, preAdmitted)),
+                    new Candidate(TOO_YOUNG, true, List.of(approved, coBuild)),
+                    new Candidate(ResidentId.compose("110102", LocalDate.of(2008, 3, 3), 5), false, List.of()));
+            qs.add(coBuild(CommandKind.COBUILD_LIST, Actor.coBuildUnit("U-ACAD"), agreement, 1, true, selected));
+            qs.add(coBuild(CommandKind.COBUILD_SELECT, school, agreement, 1, true, selected));
             return List.copyOf(qs);
         }
 
@@ -175,22 +177,25 @@ final class SmokeCheck {
                     RegistrationState.SUBMITTED, at);
         }
 
+        private static PolicyQuestion.Occasion occasion(Actor actor, Instant at, School school) {
+            return new PolicyQuestion.Occasion(actor, at, SEASON, school, 1);
+        }
+
         private static PolicyQuestion register(Instant at, ResidentId child, Household household, String district,
                                                School school, Route route, List<Registration> history) {
-            return new PolicyQuestion(CommandKind.REGISTER, Actor.guardian(), at, SEASON, null,
-                    proposed(at, child, household, district, school, route), history, school, 1, Set.of(), false, null);
+            return PolicyQuestion.register(occasion(Actor.guardian(), at, school),
+                    proposed(at, child, household, district, school, route), history);
         }
 
-        private static PolicyQuestion step(CommandKind kind, Actor actor, Instant at, Registration target, School school,
-                                           boolean positive) {
-            return new PolicyQuestion(kind, actor, at, SEASON, target, null, List.of(target), school, 1, Set.of(), positive, null);
+        private static PolicyQuestion step(CommandKind kind, Actor actor, Instant at, Registration target, School school) {
+            return PolicyQuestion.step(kind, occasion(actor, at, school), target, List.of(target));
         }
 
-        private static PolicyQuestion coBuild(CommandKind kind, Actor actor, CoBuildAgreement agreement, int quotaLeft,
-                                              boolean selectedNow, List<CoBuildChild> children) {
+        private static PolicyQuestion coBuild(CommandKind kind, Actor actor, Optional<CoBuildAgreement> agreement,
+                                              int quotaLeft, boolean selectedNow, List<Candidate> candidates) {
             String unit = actor.kind() == ActorKind.COBUILD ? actor.id() : "U-ACAD";
-            return new PolicyQuestion(kind, actor, IN_WINDOW, SEASON, null, null, List.of(), DAY_SCHOOL, 1, Set.of(), false,
-                    new CoBuild(unit, agreement, quotaLeft, selectedNow, children));
+            return PolicyQuestion.coBuild(kind, occasion(actor, IN_WINDOW, DAY_SCHOOL),
+                    new CoBuild(unit, agreement, quotaLeft, selectedNow, candidates));
         }
     }
 }

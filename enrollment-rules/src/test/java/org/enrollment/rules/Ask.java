@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.enrollment.core.child.Household;
 import org.enrollment.core.child.ResidentId;
@@ -14,13 +15,15 @@ import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.policy.PolicyQuestion.CoBuild;
-import org.enrollment.core.policy.PolicyQuestion.CoBuildChild;
+import org.enrollment.core.policy.PolicyQuestion.Candidate;
 import org.enrollment.core.policy.PolicyVerdict;
+import org.enrollment.core.registration.BoardingDecision;
 import org.enrollment.core.registration.Document;
 import org.enrollment.core.registration.NewRegistration;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationState;
 import org.enrollment.core.registration.Route;
+import org.enrollment.core.registration.VerificationResult;
 import org.enrollment.core.season.CoBuildAgreement;
 import org.enrollment.core.season.School;
 
@@ -39,7 +42,8 @@ final class Ask {
     private School school;
     private int placesTaken;
     private Set<Document> documents = Set.of();
-    private boolean positive;
+    private VerificationResult verification;
+    private BoardingDecision boardingDecision;
     private CoBuild coBuild;
 
     private Ask(CommandKind kind, Actor actor) {
@@ -73,7 +77,7 @@ final class Ask {
     /** The registration's school verifies it: a pass or a fail, having seen these documents. */
     static Ask verify(Registration target, boolean pass, Document... seen) {
         Ask a = step(CommandKind.VERIFY, Actor.school(target.school()), target);
-        a.positive = pass;
+        a.verification = pass ? VerificationResult.PASS : VerificationResult.FAIL;
         a.documents = seen.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(seen));
         return a;
     }
@@ -81,7 +85,7 @@ final class Ask {
     /** The boarding school admits or rejects the application. */
     static Ask boardingDecide(Registration target, boolean admit) {
         Ask a = step(CommandKind.BOARDING_DECIDE, Actor.school(target.school()), target);
-        a.positive = admit;
+        a.boardingDecision = admit ? BoardingDecision.ADMIT : BoardingDecision.REJECT;
         return a;
     }
 
@@ -102,7 +106,7 @@ final class Ask {
         boolean fits = agreement != null && children.length <= quotaLeft;
         Ask a = new Ask(CommandKind.COBUILD_LIST, Actor.coBuildUnit(unit));
         a.school = Fixtures.DAY_SCHOOL;
-        a.coBuild = new CoBuild(unit, agreement, quotaLeft, fits,
+        a.coBuild = new CoBuild(unit, Optional.ofNullable(agreement), quotaLeft, fits,
                 Arrays.stream(children).map(c -> c.asChild(fits)).toList());
         return a;
     }
@@ -111,7 +115,7 @@ final class Ask {
     static Ask coBuildSelect(int quotaLeft, Listed... children) {
         Ask a = new Ask(CommandKind.COBUILD_SELECT, Actor.school(Fixtures.DAY_SCHOOL.code()));
         a.school = Fixtures.DAY_SCHOOL;
-        a.coBuild = new CoBuild(Fixtures.AGREEMENT.unit(), Fixtures.AGREEMENT, quotaLeft, true,
+        a.coBuild = new CoBuild(Fixtures.AGREEMENT.unit(), Optional.of(Fixtures.AGREEMENT), quotaLeft, true,
                 Arrays.stream(children).map(c -> c.asChild(c.selected)).toList());
         return a;
     }
@@ -152,10 +156,20 @@ final class Ask {
         return this;
     }
 
-    /** The question. */
+    /** The question, built by the factory for its kind as the registry builds it. */
     PolicyQuestion question() {
-        return new PolicyQuestion(kind, actor, at, SEASON, target, proposed, history, school, placesTaken, documents,
-                positive, coBuild);
+        PolicyQuestion.Occasion occasion = new PolicyQuestion.Occasion(actor, at, SEASON, school, placesTaken);
+        return switch (kind) {
+            case REGISTER -> PolicyQuestion.register(occasion, proposed, history);
+            case AMEND -> PolicyQuestion.amend(occasion, target, proposed, history);
+            case VERIFY -> PolicyQuestion.verify(occasion, target, history, verification, documents);
+            case BOARDING_DECIDE -> PolicyQuestion.boardingDecide(occasion, target, history, boardingDecision);
+            case COBUILD_LIST, COBUILD_SELECT -> PolicyQuestion.coBuild(kind, occasion, coBuild);
+            case WITHDRAW, TICK, UNTICK, RETURN, RELEASE, FILE -> PolicyQuestion.step(kind, occasion, target, history);
+            case SUBMIT_LIST -> PolicyQuestion.wholeSchool(kind, occasion);
+            case APPROVE, ADMIT -> target == null ? PolicyQuestion.wholeSchool(kind, occasion)
+                    : PolicyQuestion.step(kind, occasion, target, history);
+        };
     }
 
     /** The shipped rules' verdict, recorded for the check that every rule fired somewhere. */
@@ -191,8 +205,8 @@ final class Ask {
             return new Listed(child, false, List.of(registrations));
         }
 
-        CoBuildChild asChild(boolean isSelected) {
-            return new CoBuildChild(child, isSelected, registrations);
+        Candidate asChild(boolean isSelected) {
+            return new Candidate(child, isSelected, registrations);
         }
     }
 }

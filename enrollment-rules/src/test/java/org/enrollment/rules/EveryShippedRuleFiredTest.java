@@ -7,24 +7,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs after every other test class (see {@code junit-platform.properties}): fails the build when a shipped
- * rule was never fired by the suite, or has no test of its own. Run alone, it has nothing recorded and fails.
+ * Fails the build when a shipped rule is not fired by its own test, or has no test of its own. It runs each
+ * rule's test itself, so it holds whether it runs alone or after the other classes.
  */
-@Order(Integer.MAX_VALUE)
 class EveryShippedRuleFiredTest {
 
     private static final List<Class<?>> POLICY_TESTS = List.of(EligibilityPolicyTest.class, DistrictUniquenessPolicyTest.class,
             BoardingWithdrawalPolicyTest.class, SchoolPlanPolicyTest.class, CoBuildExemptionPolicyTest.class);
 
     @Test
-    void everyShippedRuleFiredSomewhereInTheTestSuite() {
-        Set<String> neverFired = new TreeSet<>(FiredRules.shipped().ruleNames());
-        neverFired.removeAll(FiredRules.soFar());
-        assertThat(neverFired).as("shipped rules no test fired (fired: %s)", FiredRules.soFar()).isEmpty();
+    void everyShippedRuleIsFiredByItsOwnTest() throws ReflectiveOperationException {
+        Set<String> notFiredByItsTest = new TreeSet<>();
+        for (Class<?> c : POLICY_TESTS) {
+            for (Method m : c.getDeclaredMethods()) {
+                RuleTest t = m.getAnnotation(RuleTest.class);
+                if (t == null) {
+                    continue;
+                }
+                Set<String> before = FiredRules.soFar();
+                FiredRules.forget(t.value());
+                var constructor = c.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                m.setAccessible(true);
+                m.invoke(constructor.newInstance());
+                if (!FiredRules.soFar().contains(t.value())) {
+                    notFiredByItsTest.add(t.value());
+                }
+                FiredRules.record(before);
+            }
+        }
+        Set<String> untested = new TreeSet<>(FiredRules.shipped().ruleNames());
+        untested.removeAll(FiredRules.soFar());
+        assertThat(notFiredByItsTest).as("shipped rules their own test does not fire").isEmpty();
+        assertThat(untested).as("shipped rules no test fired").isEmpty();
     }
 
     @Test

@@ -8,8 +8,8 @@ import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.policy.PolicyVerdict;
 
 /**
- * Judges with the shipped rules and records which rules fired, across the whole test run, so that
- * {@link EveryShippedRuleFiredTest} can tell a rule no test ever fires.
+ * Judges with the shipped rules and records which rules fired, so that {@link EveryShippedRuleFiredTest} can
+ * tell a rule its own test does not fire.
  */
 final class FiredRules {
 
@@ -37,6 +37,11 @@ final class FiredRules {
     /** Records rules of the shipped rules that fired (e.g. as a registry's decision quotes them). */
     static void record(Collection<String> rules) {
         FIRED.addAll(rules);
+    }
+
+    /** Forgets that this rule fired, so that a test can see whether the next judgements fire it. */
+    static void forget(String rule) {
+        FIRED.remove(rule);
     }
 
     /** The rules recorded as fired so far, sorted. */

@@ -30,7 +30,7 @@ import org.enrollment.core.command.Command;
 import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.command.FileStudentRecord;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.command.Release;
 import org.enrollment.core.command.ReturnEntry;
@@ -233,7 +233,7 @@ class PolicyDifferentialProperties {
                 case FILE -> new FileStudentRecord(id);
                 case BOARDING_DECIDE -> new BoardingDecide(id, flag ? "admit" : "reject");
                 case COBUILD_LIST -> new CoBuildListing(AGREEMENTS.get(b % AGREEMENTS.size()).school(), listed().stream()
-                        .map(ch -> new ListedChild(ch.value(), "共建" + ch.value().charAt(16),
+                        .map(ch -> new ListedChildText(ch.value(), "共建" + ch.value().charAt(16),
                                 HOUSEHOLDS.get((c + ch.value().charAt(16)) % HOUSEHOLDS.size()))).toList());
                 case COBUILD_SELECT -> new CoBuildSelect(selection(registry).stream().map(ResidentId::value).toList());
             };

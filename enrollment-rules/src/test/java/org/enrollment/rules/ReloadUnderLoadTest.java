@@ -45,7 +45,7 @@ class ReloadUnderLoadTest {
     /** Two files, each with one rule that fires on a registration after the window by a child too young. */
     private void writeVersion(String v) throws IOException {
         String head = String.join("\n", "package org.enrollment.rules.policies;", "import org.enrollment.core.command.ReasonCode;",
-                "import org.enrollment.rules.facts.*;", "global Verdict verdict;", "");
+                "import org.enrollment.rules.facts.*;", "global VerdictRecorder verdict;", "");
         Files.writeString(folder.resolve("window.drl"), head + String.join("\n",
                 "rule \"Window " + v + "\"", "when", "    $s : SeasonFact()", "    CommandFact(at >= $s.closes)", "then",
                 "    verdict.refuse(ReasonCode.WINDOW_NOT_OPEN, \"窗口 " + v + "\", \"Window " + v + "\");", "end", ""),

@@ -5,7 +5,7 @@ package org.enrollment.core.command;
  *
  * @param child the child's resident ID, or {@code null} for every approved child of the school
  */
-public record Admit(@ResidentIdText String child) implements Command {
+public record Admit(@ResidentIdText String child) implements ChildCommand {
 
     @Override
     public CommandKind kind() {

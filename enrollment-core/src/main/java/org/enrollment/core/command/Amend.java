@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 public record Amend(@NotNull @ResidentIdText String child,
                     @PlainText(max = 50) String name,
                     @Pattern(regexp = "\\d{6}|NB:\\d{6}", message = "must be a district code or NB:<6-digit province code>") String household,
-                    @Size(max = 64) String school) implements Command {
+                    @Size(max = 64) String school) implements ChildCommand {
 
     @Override
     public CommandKind kind() {

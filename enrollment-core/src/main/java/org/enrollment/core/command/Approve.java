@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
  * @param school the school whose list is approved, or {@code null}
  * @param child the child whose entry is approved, or {@code null}
  */
-public record Approve(@Size(max = 64) String school, @ResidentIdText String child) implements Command {
+public record Approve(@Size(max = 64) String school, @ResidentIdText String child) implements ChildCommand {
 
     @Override
     public CommandKind kind() {

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
  * @param child the child's resident ID
  * @param result {@code admit} or {@code reject}
  */
-public record BoardingDecide(@NotNull @ResidentIdText String child, @NotNull @Pattern(regexp = "admit|reject", message = "must be admit or reject") String result) implements Command {
+public record BoardingDecide(@NotNull @ResidentIdText String child, @NotNull @Pattern(regexp = "admit|reject", message = "must be admit or reject") String result) implements ChildCommand {
 
     @Override
     public CommandKind kind() {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param school the school's code
  * @param children the children on the list, each once
  */
-public record CoBuildListing(@NotNull @Size(max = 64) String school, @NotNull @Size(min = 1, max = 10_000) List<@NotNull @Valid ListedChild> children) implements Command {
+public record CoBuildListing(@NotNull @Size(max = 64) String school, @NotNull @Size(min = 1, max = 10_000) List<@NotNull @Valid ListedChildText> children) implements Command {
 
     @Override
     public CommandKind kind() {

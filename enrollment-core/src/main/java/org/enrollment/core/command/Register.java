@@ -19,7 +19,7 @@ public record Register(@NotNull @ResidentIdText String child,
                        @NotNull @Pattern(regexp = "\\d{6}|NB:\\d{6}", message = "must be a district code or NB:<6-digit province code>") String household,
                        @NotNull @Size(max = 64) String district,
                        @NotNull @Size(max = 64) String school,
-                       @Pattern(regexp = "ONLINE|BOARDING", message = "must be ONLINE or BOARDING") String route) implements Command {
+                       @Pattern(regexp = "ONLINE|BOARDING", message = "must be ONLINE or BOARDING") String route) implements ChildCommand {
 
     @Override
     public CommandKind kind() {

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
  * @param child the child's resident ID
  * @param reason why, 1 to 200 characters
  */
-public record ReturnEntry(@NotNull @ResidentIdText String child, @NotNull @PlainText(max = 200) String reason) implements Command {
+public record ReturnEntry(@NotNull @ResidentIdText String child, @NotNull @PlainText(max = 200) String reason) implements ChildCommand {
 
     @Override
     public CommandKind kind() {

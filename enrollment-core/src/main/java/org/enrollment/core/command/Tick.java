@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param child the child's resident ID
  */
-public record Tick(@NotNull @ResidentIdText String child) implements Command {
+public record Tick(@NotNull @ResidentIdText String child) implements ChildCommand {
 
     @Override
     public CommandKind kind() {

@@ -15,7 +15,7 @@ import java.util.List;
 public record Verify(@NotNull @ResidentIdText String child,
                      @NotNull @Pattern(regexp = "pass|fail", message = "must be pass or fail") String result,
                      List<@NotNull @Pattern(regexp = "HUKOU|BIRTH|HOME|WORK|RESIDENCE|TEMP_RESIDENCE|NO_GUARDIAN_HOME", message = "must be a document code") String> documents,
-                     @PlainText(max = 200) String reason) implements Command {
+                     @PlainText(max = 200) String reason) implements ChildCommand {
 
     @Override
     public CommandKind kind() {

@@ -3,7 +3,6 @@ package org.enrollment.core.registration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.enrollment.core.child.Household;
 import org.enrollment.core.child.ResidentId;
 
 /**
@@ -16,7 +15,7 @@ import org.enrollment.core.child.ResidentId;
  * @param children the children on the list, each once
  * @param at when the list was given
  */
-public record CoBuildList(long id, String unit, String school, List<Entry> children, Instant at) {
+public record CoBuildList(long id, String unit, String school, List<ListedChild> children, Instant at) {
 
     /** Validates and freezes the list. */
     public CoBuildList {
@@ -29,22 +28,5 @@ public record CoBuildList(long id, String unit, String school, List<Entry> child
     /** Whether the child is on the list. */
     public boolean names(ResidentId child) {
         return children.stream().anyMatch(e -> e.child().equals(child));
-    }
-
-    /**
-     * One child on a co-build list.
-     *
-     * @param child the child
-     * @param name the child's name
-     * @param household the child's household registration
-     */
-    public record Entry(ResidentId child, String name, Household household) {
-
-        /** Validates the fields. */
-        public Entry {
-            Objects.requireNonNull(child, "child");
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(household, "household");
-        }
     }
 }

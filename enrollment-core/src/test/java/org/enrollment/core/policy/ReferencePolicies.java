@@ -9,11 +9,13 @@ import java.util.Set;
 import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.command.Reason;
 import org.enrollment.core.command.ReasonCode;
+import org.enrollment.core.registration.BoardingDecision;
 import org.enrollment.core.registration.Document;
 import org.enrollment.core.registration.NewRegistration;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationState;
 import org.enrollment.core.registration.Route;
+import org.enrollment.core.registration.VerificationResult;
 
 /**
  * The policies of DESIGN.md §5 written by hand in plain Java: the reference the Drools rules are checked
@@ -52,7 +54,7 @@ public final class ReferencePolicies implements PolicyEngine {
     /** eligibility: guardians register, amend and withdraw only while the window is open. */
     static void onlineWindow(PolicyQuestion q, Verdict v) {
         boolean guardianTimed = q.kind() == CommandKind.REGISTER || q.kind() == CommandKind.AMEND
-                || q.kind() == CommandKind.WITHDRAW && q.target().state() != RegistrationState.BOARDING_REJECTED;
+                || q.kind() == CommandKind.WITHDRAW && q.target().orElseThrow().state() != RegistrationState.BOARDING_REJECTED;
         if (guardianTimed && !q.season().isWindowOpen(q.at()) && !withinBoardingGrace(q)) {
             v.fire("Online window", ReasonCode.WINDOW_NOT_OPEN, "网上登记窗口未开放。", "The online window is not open.");
         }
@@ -84,9 +86,9 @@ public final class ReferencePolicies implements PolicyEngine {
     static void ageCutoff(PolicyQuestion q, Verdict v) {
         boolean tooYoung = false;
         if (q.kind() == CommandKind.REGISTER) {
-            tooYoung = !q.proposed().child().isAtLeastYearsOldOn(6, q.season().ageCutoff());
+            tooYoung = !q.proposed().orElseThrow().child().isAtLeastYearsOldOn(6, q.season().ageCutoff());
         } else if (q.kind() == CommandKind.COBUILD_LIST) {
-            tooYoung = q.coBuild().children().stream()
+            tooYoung = q.coBuild().orElseThrow().candidates().stream()
                     .anyMatch(c -> !c.child().isAtLeastYearsOldOn(6, q.season().ageCutoff()));
         }
         if (tooYoung) {
@@ -97,10 +99,10 @@ public final class ReferencePolicies implements PolicyEngine {
 
     /** eligibility: a pass needs every document the decision table asks of the child's household. */
     static void documentsRequired(PolicyQuestion q, Verdict v) {
-        if (q.kind() != CommandKind.VERIFY || !q.positive()) {
+        if (!q.verification().equals(Optional.of(VerificationResult.PASS))) {
             return;
         }
-        Set<Document> required = q.target().household().beijing() ? BEIJING_DOCUMENTS : NON_BEIJING_DOCUMENTS;
+        Set<Document> required = q.target().orElseThrow().household().beijing() ? BEIJING_DOCUMENTS : NON_BEIJING_DOCUMENTS;
         if (!q.documents().containsAll(required)) {
             v.fire("Documents required", ReasonCode.DOCUMENTS_MISSING, "审核通过所需的材料不全。",
                     "A document the policy requires for a pass is missing.");
@@ -118,7 +120,7 @@ public final class ReferencePolicies implements PolicyEngine {
     /** district-uniqueness: a registration names a school of its own district (cross-district: register there). */
     static void schoolInRegistrationDistrict(PolicyQuestion q, Verdict v) {
         if ((q.kind() == CommandKind.REGISTER || q.kind() == CommandKind.AMEND)
-                && !q.school().district().equals(q.proposed().district())) {
+                && !q.school().district().equals(q.proposed().orElseThrow().district())) {
             v.fire("School in the registration's district", ReasonCode.SCHOOL_NOT_IN_DISTRICT,
                     "所选学校不在登记所在区，请到学校所在区登记。", "The school is not in the district of the registration; register in the school's district.");
         }
@@ -127,7 +129,7 @@ public final class ReferencePolicies implements PolicyEngine {
     /** boarding-withdrawal: a BOARDING registration names a boarding school. */
     static void boardingNeedsBoardingSchool(PolicyQuestion q, Verdict v) {
         if ((q.kind() == CommandKind.REGISTER || q.kind() == CommandKind.AMEND)
-                && q.proposed().route() == Route.BOARDING && !q.school().boarding()) {
+                && q.proposed().orElseThrow().route() == Route.BOARDING && !q.school().boarding()) {
             v.fire("Boarding needs a boarding school", ReasonCode.NOT_A_BOARDING_SCHOOL,
                     "所选学校不是寄宿学校。", "The school is not a boarding school.");
         }
@@ -138,7 +140,7 @@ public final class ReferencePolicies implements PolicyEngine {
         if (q.kind() != CommandKind.REGISTER || rejectedThenWithdrawn(q.childHistory()).isEmpty()) {
             return;
         }
-        NewRegistration p = q.proposed();
+        NewRegistration p = q.proposed().orElseThrow();
         if (p.household().beijing() && !p.household().code().equals(p.district())) {
             v.fire("Re-register in the household district", ReasonCode.REREGISTRATION_NOT_IN_HOUSEHOLD_DISTRICT,
                     "寄宿学校未录取后，京籍儿童须在户籍所在区重新登记。",
@@ -148,15 +150,15 @@ public final class ReferencePolicies implements PolicyEngine {
 
     /** school-plan: a tick or a boarding admission needs a place left in the school's plan. */
     static void placeInPlan(PolicyQuestion q, Verdict v) {
-        boolean takesPlace = q.kind() == CommandKind.TICK || q.kind() == CommandKind.BOARDING_DECIDE && q.positive();
-        if (takesPlace && q.schoolOccupancy() >= q.school().plan()) {
+        boolean takesPlace = q.kind() == CommandKind.TICK || q.boardingDecision().equals(Optional.of(BoardingDecision.ADMIT));
+        if (takesPlace && q.placesTaken() >= q.school().plan()) {
             v.fire("A place in the plan", ReasonCode.PLAN_FULL, "学校招生计划已满。", "The school's plan is full.");
         }
     }
 
     /** co-build-exemption: a list needs the unit's agreement with the school this season. */
     static void coBuildAgreementNeeded(PolicyQuestion q, Verdict v) {
-        if (q.kind() == CommandKind.COBUILD_LIST && q.coBuild().agreement() == null) {
+        if (q.kind() == CommandKind.COBUILD_LIST && q.coBuild().orElseThrow().agreement().isEmpty()) {
             v.fire("Agreement needed", ReasonCode.COBUILD_NO_AGREEMENT, "共建单位与该校本年度无有效共建协议。",
                     "The co-build unit has no agreement with the school this season.");
         }
@@ -164,7 +166,7 @@ public final class ReferencePolicies implements PolicyEngine {
 
     /** co-build-exemption: a selection takes no more children than the unit's quota left. */
     static void coBuildSelectionWithinQuota(PolicyQuestion q, Verdict v) {
-        if (q.kind() == CommandKind.COBUILD_SELECT && q.coBuild().selectedCount() > q.coBuild().quotaLeft()) {
+        if (q.kind() == CommandKind.COBUILD_SELECT && q.coBuild().orElseThrow().selectedCount() > q.coBuild().orElseThrow().quotaLeft()) {
             v.fire("Selection within the quota", ReasonCode.COBUILD_OVER_QUOTA, "选择人数超过共建名额。",
                     "The selection is larger than the unit's quota left.");
         }
@@ -193,7 +195,7 @@ public final class ReferencePolicies implements PolicyEngine {
         }
         long freed = selectedActive(q).stream()
                 .filter(r -> r.school().equals(q.school().code()) && r.state().occupiesPlace()).count();
-        if (q.schoolOccupancy() - freed + q.coBuild().selectedCount() > q.school().plan()) {
+        if (q.placesTaken() - freed + q.coBuild().orElseThrow().selectedCount() > q.school().plan()) {
             v.fire("Selection needs places in the plan", ReasonCode.PLAN_FULL, "学校招生计划名额不足。",
                     "The school's plan has too few places left for the selection.");
         }
@@ -209,10 +211,10 @@ public final class ReferencePolicies implements PolicyEngine {
 
     /** co-build-exemption: a child left waiting or not selected, with no registration, is advised to register online. */
     static void coBuildAdviseOnlineRegistration(PolicyQuestion q, Verdict v) {
-        if (q.coBuild() == null || q.kind() == CommandKind.COBUILD_LIST && q.coBuild().selectedNow()) {
+        if (q.coBuild().isEmpty() || q.kind() == CommandKind.COBUILD_LIST && q.coBuild().get().selectedNow()) {
             return;
         }
-        boolean someoneWithout = q.coBuild().children().stream()
+        boolean someoneWithout = q.coBuild().get().candidates().stream()
                 .anyMatch(c -> !c.selected() && c.active().isEmpty());
         if (someoneWithout) {
             v.fire("Advise online registration", ReasonCode.ADVICE_REGISTER_ONLINE, "建议未被选中的儿童同时在网上登记。",
@@ -221,14 +223,14 @@ public final class ReferencePolicies implements PolicyEngine {
     }
 
     private static boolean selectsNow(PolicyQuestion q) {
-        return q.coBuild() != null && q.coBuild().selectedNow();
+        return q.coBuild().map(PolicyQuestion.CoBuild::selectedNow).orElse(false);
     }
 
     private static List<Registration> selectedActive(PolicyQuestion q) {
         if (!selectsNow(q)) {
             return List.of();
         }
-        return q.coBuild().children().stream().filter(PolicyQuestion.CoBuildChild::selected)
+        return q.coBuild().orElseThrow().candidates().stream().filter(PolicyQuestion.Candidate::selected)
                 .flatMap(c -> c.active().stream()).toList();
     }
 

@@ -14,7 +14,7 @@ import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.CoBuildListing;
 import org.enrollment.core.command.Decision;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.fixture.ChildIds;
 import org.enrollment.core.fixture.MutableClock;
@@ -79,7 +79,7 @@ class CoBuildInterleavingTest {
     }
 
     private static CoBuildListing list(String... children) {
-        return new CoBuildListing("HD002", Arrays.stream(children).map(id -> new ListedChild(id, "共建", HAIDIAN)).toList());
+        return new CoBuildListing("HD002", Arrays.stream(children).map(id -> new ListedChildText(id, "共建", HAIDIAN)).toList());
     }
 
     /** The in-memory store, with one command slipped in just before the next commit of a co-build change. */

@@ -22,7 +22,7 @@ import org.enrollment.core.command.Approve;
 import org.enrollment.core.command.CoBuildListing;
 import org.enrollment.core.command.CoBuildSelect;
 import org.enrollment.core.command.Decision;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.command.SubmitList;
 import org.enrollment.core.fixture.ChildIds;
@@ -232,7 +232,7 @@ class CoBuildRouteTest {
     }
 
     private static CoBuildListing list(String school, String... children) {
-        return new CoBuildListing(school, Arrays.stream(children).map(c -> new ListedChild(c, "共建生", "110108")).toList());
+        return new CoBuildListing(school, Arrays.stream(children).map(c -> new ListedChildText(c, "共建生", "110108")).toList());
     }
 
     private static CoBuildSelect select(String... children) {

@@ -31,7 +31,7 @@ import org.enrollment.core.command.CoBuildSelect;
 import org.enrollment.core.command.Command;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.command.FileStudentRecord;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.Outcome;
 import org.enrollment.core.command.Reason;
 import org.enrollment.core.command.ReasonCode;
@@ -368,9 +368,9 @@ abstract class HostileInputContract {
     }
 
     /** The list a {@link #lists} value stands for, of listed children. */
-    private static List<ListedChild> listedChildren(Object value) {
+    private static List<ListedChildText> listedChildren(Object value) {
         if (value instanceof Integer n) {
-            List<ListedChild> many = new ArrayList<>(n);
+            List<ListedChildText> many = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 many.add(listed(ChildIds.eligible(AREAS.get(i % AREAS.size()), i / AREAS.size() % 1000), "共建", HAIDIAN));
             }
@@ -402,8 +402,8 @@ abstract class HostileInputContract {
                 Arbitraries.just(new Bad(STRANGER, EnumSet.of(ReasonCode.UNKNOWN_REGISTRATION), "children")));
     }
 
-    private static ListedChild listed(String child, String name, String household) {
-        return new ListedChild(child, name, household);
+    private static ListedChildText listed(String child, String name, String household) {
+        return new ListedChildText(child, name, household);
     }
 
     private static Arbitrary<Bad> withNull(Arbitrary<Bad> values, boolean required) {

@@ -21,7 +21,7 @@ import org.enrollment.core.command.Amend;
 import org.enrollment.core.command.Approve;
 import org.enrollment.core.command.CoBuildListing;
 import org.enrollment.core.command.Decision;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.command.Tick;
 import org.enrollment.core.command.Verify;
@@ -73,13 +73,13 @@ class JudgingOrderTest {
 
     @Test
     void reportsTheFirstBadEntryOfAListByItsPositionAndItsFieldsInTheTablesOrder() {
-        List<ListedChild> children = new ArrayList<>();
+        List<ListedChildText> children = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            children.add(new ListedChild(ChildIds.eligible("110108", 100 + i), i == 2 || i == 10 ? "" : "共建", "110108"));
+            children.add(new ListedChildText(ChildIds.eligible("110108", 100 + i), i == 2 || i == 10 ? "" : "共建", "110108"));
         }
         assertField(desk.refused(T, "COBUILD:U-ACAD", new CoBuildListing("HD001", children), INVALID_INPUT), "children[2].name");
 
-        children.set(1, new ListedChild(ChildIds.eligible("110108", 99), "", "NB:1"));
+        children.set(1, new ListedChildText(ChildIds.eligible("110108", 99), "", "NB:1"));
         assertField(desk.refused(T, "COBUILD:U-ACAD", new CoBuildListing("HD001", children), INVALID_INPUT), "children[1].name");
 
         desk.register(CHILD, "110108", "110108", "HD001");

@@ -20,7 +20,7 @@ import org.enrollment.core.command.CoBuildListing;
 import org.enrollment.core.command.CoBuildSelect;
 import org.enrollment.core.command.Command;
 import org.enrollment.core.command.Decision;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.command.Release;
@@ -187,7 +187,7 @@ class RegistryConcurrencyTest {
             List<Callable<Decision>> listings = new ArrayList<>();
             for (int i = 0; i < lists; i++) {
                 String child = ChildIds.eligible("110105", 200 + i);
-                listings.add(() -> registry.handle("COBUILD:U-RACE", new CoBuildListing("RACE", List.of(new ListedChild(child, "共建", "110105")))));
+                listings.add(() -> registry.handle("COBUILD:U-RACE", new CoBuildListing("RACE", List.of(new ListedChildText(child, "共建", "110105")))));
             }
             List<Decision> decisions = allAtOnce(listings);
 
@@ -270,7 +270,7 @@ class RegistryConcurrencyTest {
                 return new Release(child, "随机释放");
             case 10:
                 return new CoBuildListing("RACE", List.of(
-                        new ListedChild(child, "共建", "110105")));
+                        new ListedChildText(child, "共建", "110105")));
             default:
                 return new CoBuildSelect(List.of(child));
         }

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.enrollment.core.command.Admit;
 import org.enrollment.core.command.Approve;
+import org.enrollment.core.command.ChildCommand;
 import org.enrollment.core.command.CoBuildListing;
 import org.enrollment.core.command.CoBuildSelect;
 import org.enrollment.core.command.Command;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.command.FileStudentRecord;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.Outcome;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.command.Register;
@@ -88,13 +89,13 @@ class ScenarioFilesTest {
     void coBuildListsNeedAnAgreementAndASelectionThatSupersedesTheFallback() {
         Play p = new Play(ScenarioSeason.with(0, List.of(new CoBuildAgreement("U-ACAD", "HD001", 1))));
         p.line("2014-05-05T09:01:00+08:00", "COBUILD:U-FAKE", listing("HD001",
-                        new ListedChild("110108200802020512", "钱多", "110108")))
+                        new ListedChildText("110108200802020512", "钱多", "110108")))
                 .expect(REFUSED, null, COBUILD_NO_AGREEMENT);
         p.line("2014-05-05T09:02:00+08:00", "GUARDIAN", register("110108200803030624", "孙少", "110108", "110108", "HD002"))
                 .expect(ACCEPTED, "SUBMITTED");
         p.line("2014-05-15T09:01:00+08:00", "COBUILD:U-ACAD", listing("HD001",
-                        new ListedChild("110108200802020512", "钱多", "110108"),
-                        new ListedChild("110108200803030624", "孙少", "110108")))
+                        new ListedChildText("110108200802020512", "钱多", "110108"),
+                        new ListedChildText("110108200803030624", "孙少", "110108")))
                 .expect(ACCEPTED, null, ADVICE_REGISTER_ONLINE);
         p.line("2014-05-15T09:02:00+08:00", "SCHOOL:HD001", new CoBuildSelect(List.of("110108200802020512", "110108200803030624")))
                 .expect(REFUSED, null, COBUILD_OVER_QUOTA);
@@ -165,7 +166,7 @@ class ScenarioFilesTest {
         return new Register(child, name, household, district, school, "BOARDING");
     }
 
-    private static CoBuildListing listing(String school, ListedChild... children) {
+    private static CoBuildListing listing(String school, ListedChildText... children) {
         return new CoBuildListing(school, List.of(children));
     }
 
@@ -219,24 +220,8 @@ class ScenarioFilesTest {
 
         private static List<String> childrenOf(Command c) {
             List<String> children = new ArrayList<>();
-            if (c instanceof Register r) {
-                children.add(r.child());
-            } else if (c instanceof Withdraw w) {
-                children.add(w.child());
-            } else if (c instanceof Verify v) {
-                children.add(v.child());
-            } else if (c instanceof Tick t) {
-                children.add(t.child());
-            } else if (c instanceof Release r) {
-                children.add(r.child());
-            } else if (c instanceof Admit a && a.child() != null) {
-                children.add(a.child());
-            } else if (c instanceof Approve a && a.child() != null) {
-                children.add(a.child());
-            } else if (c instanceof FileStudentRecord f) {
-                children.add(f.child());
-            } else if (c instanceof BoardingDecide b) {
-                children.add(b.child());
+            if (c instanceof ChildCommand one && one.child() != null) {
+                children.add(one.child());
             } else if (c instanceof CoBuildSelect s) {
                 children.addAll(s.children());
             } else if (c instanceof CoBuildListing l) {

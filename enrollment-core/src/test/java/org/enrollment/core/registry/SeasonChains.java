@@ -41,7 +41,7 @@ import org.enrollment.core.command.Command;
 import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.command.FileStudentRecord;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.command.Release;
@@ -295,7 +295,7 @@ final class SeasonChains {
         return Combinators.combine(listed, school, unit)
                 .as((kids, s, actor) -> new Move("cobuild-list " + s + " #" + kids + " by " + actor,
                         w -> new Given(actor(actor, () -> "COBUILD:U-ACAD"), new CoBuildListing(s, kids.stream()
-                                .map(k -> new ListedChild(POOL.get(k).id(), "共建" + k, POOL.get(k).household())).toList()))));
+                                .map(k -> new ListedChildText(POOL.get(k).id(), "共建" + k, POOL.get(k).household())).toList()))));
     }
 
     /** A selection of places on the list waiting at the school, or of pool children when none waits. */

@@ -42,6 +42,7 @@ import org.enrollment.core.command.Verify;
 import org.enrollment.core.command.Withdraw;
 import org.enrollment.core.policy.ReferencePolicies;
 import org.enrollment.core.registration.CoBuildList;
+import org.enrollment.core.registration.ListedChild;
 import org.enrollment.core.registration.NewRegistration;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationNumber;
@@ -327,7 +328,7 @@ public abstract class RegistrationStoreContract {
         CoBuildList replaced = store.waitingList(BIG_SCHOOL).orElseThrow();
         assertThat(replaced.id()).isNotEqualTo(stored.id());
         assertThat(replaced.unit()).isEqualTo("U-OTHER");
-        assertThat(replaced.children()).extracting(CoBuildList.Entry::child).containsExactly(child(3));
+        assertThat(replaced.children()).extracting(ListedChild::child).containsExactly(child(3));
         assertThat(store.waitingList(SMALL_SCHOOL)).isEmpty();
     }
 
@@ -542,9 +543,9 @@ public abstract class RegistrationStoreContract {
     }
 
     private static CoBuildList waitingList(String unit, ResidentId... children) {
-        List<CoBuildList.Entry> entries = new ArrayList<>();
+        List<ListedChild> entries = new ArrayList<>();
         for (ResidentId c : children) {
-            entries.add(new CoBuildList.Entry(c, "孩子" + entries.size(), Household.of("NB:130000")));
+            entries.add(new ListedChild(c, "孩子" + entries.size(), Household.of("NB:130000")));
         }
         return new CoBuildList(0, unit, BIG_SCHOOL, entries, NOW.plusMillis(entries.size()));
     }

@@ -8,12 +8,13 @@ import org.enrollment.core.command.Admit;
 import org.enrollment.core.command.Amend;
 import org.enrollment.core.command.Approve;
 import org.enrollment.core.command.BoardingDecide;
+import org.enrollment.core.command.ChildCommand;
 import org.enrollment.core.command.CoBuildListing;
 import org.enrollment.core.command.CoBuildSelect;
 import org.enrollment.core.command.Command;
 import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.command.FileStudentRecord;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.command.Release;
 import org.enrollment.core.command.ReturnEntry;
@@ -34,98 +35,76 @@ final class CommandCodec {
 
     /** The command a line describes. */
     static Command read(CommandKind kind, JsonFields f) {
-        switch (kind) {
-            case REGISTER:
-                return new Register(f.text("child"), f.text("name"), f.text("household"), f.text("district"),
-                        f.text("school"), f.text("route"));
-            case AMEND:
-                return new Amend(f.text("child"), f.text("name"), f.text("household"), f.text("school"));
-            case WITHDRAW:
-                return new Withdraw(f.text("child"));
-            case VERIFY:
-                return new Verify(f.text("child"), f.text("result"), f.texts("documents"), f.text("reason"));
-            case TICK:
-                return new Tick(f.text("child"));
-            case UNTICK:
-                return new Untick(f.text("child"));
-            case SUBMIT_LIST:
-                return new SubmitList();
-            case APPROVE:
-                return new Approve(f.text("school"), f.text("child"));
-            case RETURN:
-                return new ReturnEntry(f.text("child"), f.text("reason"));
-            case RELEASE:
-                return new Release(f.text("child"), f.text("reason"));
-            case ADMIT:
-                return new Admit(f.text("child"));
-            case FILE:
-                return new FileStudentRecord(f.text("child"));
-            case BOARDING_DECIDE:
-                return new BoardingDecide(f.text("child"), f.text("result"));
-            case COBUILD_LIST:
+        return switch (kind) {
+            case REGISTER -> new Register(f.text("child"), f.text("name"), f.text("household"), f.text("district"),
+                    f.text("school"), f.text("route"));
+            case AMEND -> new Amend(f.text("child"), f.text("name"), f.text("household"), f.text("school"));
+            case WITHDRAW -> new Withdraw(f.text("child"));
+            case VERIFY -> new Verify(f.text("child"), f.text("result"), f.texts("documents"), f.text("reason"));
+            case TICK -> new Tick(f.text("child"));
+            case UNTICK -> new Untick(f.text("child"));
+            case SUBMIT_LIST -> new SubmitList();
+            case APPROVE -> new Approve(f.text("school"), f.text("child"));
+            case RETURN -> new ReturnEntry(f.text("child"), f.text("reason"));
+            case RELEASE -> new Release(f.text("child"), f.text("reason"));
+            case ADMIT -> new Admit(f.text("child"));
+            case FILE -> new FileStudentRecord(f.text("child"));
+            case BOARDING_DECIDE -> new BoardingDecide(f.text("child"), f.text("result"));
+            case COBUILD_LIST -> {
                 List<JsonFields> listed = f.objects("children");
-                return new CoBuildListing(f.text("school"), listed == null ? null
-                        : listed.stream().map(c -> new ListedChild(c.text("child"), c.text("name"), c.text("household"))).toList());
-            case COBUILD_SELECT:
-                return new CoBuildSelect(f.texts("children"));
-            default:
-                throw new IllegalArgumentException("No fields known for " + kind + ".");
-        }
+                yield new CoBuildListing(f.text("school"), listed == null ? null
+                        : listed.stream().map(c -> new ListedChildText(c.text("child"), c.text("name"), c.text("household"))).toList());
+            }
+            case COBUILD_SELECT -> new CoBuildSelect(f.texts("children"));
+        };
     }
 
-    /** Writes the command's fields (not {@code at}, {@code as}, {@code do}) into the line; absent fields are left out. */
-    static void write(Command command, ObjectNode line) {
-        if (command instanceof Register c) {
-            put(line, "child", c.child());
-            put(line, "name", c.name());
-            put(line, "household", c.household());
-            put(line, "district", c.district());
-            put(line, "school", c.school());
-            put(line, "route", c.route());
-        } else if (command instanceof Amend c) {
-            put(line, "child", c.child());
-            put(line, "name", c.name());
-            put(line, "household", c.household());
-            put(line, "school", c.school());
-        } else if (command instanceof Verify c) {
-            put(line, "child", c.child());
-            put(line, "result", c.result());
-            if (c.documents() != null) {
-                ArrayNode docs = line.putArray("documents");
-                c.documents().forEach(docs::add);
+    /**
+     * Writes the command's fields (not {@code at}, {@code as}, {@code do}) into the line and returns it; absent
+     * fields are left out.
+     */
+    static ObjectNode write(Command command, ObjectNode line) {
+        Fields f = new Fields(line);
+        Fields written = switch (command.kind()) {
+            case REGISTER -> {
+                Register c = (Register) command;
+                yield f.put("child", c.child()).put("name", c.name()).put("household", c.household())
+                        .put("district", c.district()).put("school", c.school()).put("route", c.route());
             }
-            put(line, "reason", c.reason());
-        } else if (command instanceof Approve c) {
-            put(line, "school", c.school());
-            put(line, "child", c.child());
-        } else if (command instanceof ReturnEntry c) {
-            put(line, "child", c.child());
-            put(line, "reason", c.reason());
-        } else if (command instanceof Release c) {
-            put(line, "child", c.child());
-            put(line, "reason", c.reason());
-        } else if (command instanceof BoardingDecide c) {
-            put(line, "child", c.child());
-            put(line, "result", c.result());
-        } else if (command instanceof CoBuildListing c) {
-            put(line, "school", c.school());
-            if (c.children() != null) {
-                ArrayNode children = line.putArray("children");
-                for (ListedChild l : c.children()) {
-                    ObjectNode o = children.addObject();
-                    put(o, "child", l.child());
-                    put(o, "name", l.name());
-                    put(o, "household", l.household());
+            case AMEND -> {
+                Amend c = (Amend) command;
+                yield f.put("child", c.child()).put("name", c.name()).put("household", c.household()).put("school", c.school());
+            }
+            case VERIFY -> {
+                Verify c = (Verify) command;
+                yield f.put("child", c.child()).put("result", c.result()).putAll("documents", c.documents())
+                        .put("reason", c.reason());
+            }
+            case APPROVE -> {
+                Approve c = (Approve) command;
+                yield f.put("school", c.school()).put("child", c.child());
+            }
+            case RETURN -> f.put("child", ((ReturnEntry) command).child()).put("reason", ((ReturnEntry) command).reason());
+            case RELEASE -> f.put("child", ((Release) command).child()).put("reason", ((Release) command).reason());
+            case BOARDING_DECIDE -> f.put("child", ((BoardingDecide) command).child())
+                    .put("result", ((BoardingDecide) command).result());
+            case WITHDRAW, TICK, UNTICK, ADMIT, FILE -> f.put("child", ((ChildCommand) command).child());
+            case SUBMIT_LIST -> f;
+            case COBUILD_LIST -> {
+                CoBuildListing c = (CoBuildListing) command;
+                f.put("school", c.school());
+                if (c.children() != null) {
+                    ArrayNode children = line.putArray("children");
+                    for (ListedChildText l : c.children()) {
+                        new Fields(children.addObject()).put("child", l.child()).put("name", l.name())
+                                .put("household", l.household());
+                    }
                 }
+                yield f;
             }
-        } else if (command instanceof CoBuildSelect c) {
-            if (c.children() != null) {
-                ArrayNode children = line.putArray("children");
-                c.children().forEach(children::add);
-            }
-        } else {
-            oneChild(command).ifPresent(child -> line.put("child", child));
-        }
+            case COBUILD_SELECT -> f.putAll("children", ((CoBuildSelect) command).children());
+        };
+        return written.object();
     }
 
     /**
@@ -133,48 +112,35 @@ final class CommandCodec {
      * {@code children} (listed or selected); empty when it names neither, and the registrations it acted on count.
      */
     static Optional<List<String>> probedChildren(Command command) {
-        if (command instanceof CoBuildListing c) {
-            return Optional.ofNullable(c.children()).map(l -> l.stream().map(ListedChild::child).toList());
-        } else if (command instanceof CoBuildSelect c) {
-            return Optional.ofNullable(c.children());
+        if (command instanceof ChildCommand c) {
+            return Optional.ofNullable(c.child()).map(List::of);
         }
-        return oneChild(command).map(List::of);
+        return switch (command.kind()) {
+            case COBUILD_LIST -> Optional.ofNullable(((CoBuildListing) command).children())
+                    .map(l -> l.stream().map(ListedChildText::child).toList());
+            case COBUILD_SELECT -> Optional.ofNullable(((CoBuildSelect) command).children());
+            case SUBMIT_LIST -> Optional.empty();
+            case REGISTER, AMEND, WITHDRAW, VERIFY, TICK, UNTICK, APPROVE, RETURN, RELEASE, ADMIT, FILE, BOARDING_DECIDE ->
+                    throw new IllegalStateException(command.kind() + " names one child and is a ChildCommand.");
+        };
     }
 
-    /** The {@code child} field of a command that has one and gives it. */
-    private static Optional<String> oneChild(Command command) {
-        String child = null;
-        if (command instanceof Register c) {
-            child = c.child();
-        } else if (command instanceof Amend c) {
-            child = c.child();
-        } else if (command instanceof Withdraw c) {
-            child = c.child();
-        } else if (command instanceof Verify c) {
-            child = c.child();
-        } else if (command instanceof Tick c) {
-            child = c.child();
-        } else if (command instanceof Untick c) {
-            child = c.child();
-        } else if (command instanceof Approve c) {
-            child = c.child();
-        } else if (command instanceof ReturnEntry c) {
-            child = c.child();
-        } else if (command instanceof Release c) {
-            child = c.child();
-        } else if (command instanceof Admit c) {
-            child = c.child();
-        } else if (command instanceof FileStudentRecord c) {
-            child = c.child();
-        } else if (command instanceof BoardingDecide c) {
-            child = c.child();
-        }
-        return Optional.ofNullable(child);
-    }
+    /** Puts the fields that are given into a JSON object, leaving out those that are {@code null}. */
+    private record Fields(ObjectNode object) {
 
-    private static void put(ObjectNode o, String name, String value) {
-        if (value != null) {
-            o.put(name, value);
+        Fields put(String name, String value) {
+            if (value != null) {
+                object.put(name, value);
+            }
+            return this;
+        }
+
+        Fields putAll(String name, List<String> values) {
+            if (values != null) {
+                ArrayNode array = object.putArray(name);
+                values.forEach(array::add);
+            }
+            return this;
         }
     }
 }

@@ -25,7 +25,7 @@ import org.enrollment.core.command.Command;
 import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.command.FileStudentRecord;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.command.Release;
@@ -517,7 +517,7 @@ public final class SeasonSimulator {
     private void coBuildList(int u) {
         int school = city.agreementSchool[u];
         List<Child> list = unitLists.get(u);
-        List<ListedChild> listed = list.stream().map(c -> new ListedChild(c.id, c.name, c.household)).toList();
+        List<ListedChildText> listed = list.stream().map(c -> new ListedChildText(c.id, c.name, c.household)).toList();
         int d = city.districtOf(school);
         Played p = issue(Actor.coBuildUnit(city.unit(u)), new CoBuildListing(schoolCode(school), listed), d);
         boolean atOnce = list.size() <= city.coBuildQuota;
@@ -584,8 +584,8 @@ public final class SeasonSimulator {
     private void fakeCoBuildList() {
         Child a = children.get(random.nextInt(city.onlineChildren));
         Child b = children.get(random.nextInt(city.onlineChildren));
-        List<ListedChild> listed = a == b ? List.of(new ListedChild(a.id, a.name, a.household))
-                : List.of(new ListedChild(a.id, a.name, a.household), new ListedChild(b.id, b.name, b.household));
+        List<ListedChildText> listed = a == b ? List.of(new ListedChildText(a.id, a.name, a.household))
+                : List.of(new ListedChildText(a.id, a.name, a.household), new ListedChildText(b.id, b.name, b.household));
         int school = city.agreementSchool[0];
         issue(Actor.coBuildUnit("U-FAKE"), new CoBuildListing(schoolCode(school), listed), city.districtOf(school));
     }

@@ -20,7 +20,7 @@ import org.enrollment.core.command.CoBuildSelect;
 import org.enrollment.core.command.Command;
 import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.command.FileStudentRecord;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.Outcome;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.command.Register;
@@ -55,7 +55,7 @@ class ScenarioWriterTest {
                 new Withdraw(ID), new Verify(ID, "fail", List.of("HUKOU", "BIRTH"), "原因 reason"), new Tick(ID), new Untick(ID),
                 new SubmitList(), new Approve("HD001", null), new Approve(null, ID), new ReturnEntry(ID, "退回"),
                 new Release(ID, "释放"), new Admit(null), new Admit(ID), new FileStudentRecord(ID), new BoardingDecide(ID, "reject"),
-                new CoBuildListing("HD001", List.of(new ListedChild(ID, "钱多", "110108"))), new CoBuildSelect(List.of(ID)));
+                new CoBuildListing("HD001", List.of(new ListedChildText(ID, "钱多", "110108"))), new CoBuildSelect(List.of(ID)));
         assertThat(commands).extracting(Command::kind).containsExactlyInAnyOrder(withApproveAndAdmitTwice());
         OffsetDateTime at = OffsetDateTime.parse("2014-05-06T09:00:00+08:00");
         List<ScenarioCommand> written = new ArrayList<>();

@@ -11,28 +11,26 @@ import org.enrollment.core.registration.Route;
 /**
  * A registration (入学登记) the command concerns, in one {@link Role}: the one it acts on, the one it would
  * make, or one the child made before.
+ *
+ * @param role which registration this is, seen from the command
+ * @param state where it is in its lifecycle
+ * @param route how it came about: ONLINE, BOARDING or CO_BUILD
+ * @param district the district it is made in
+ * @param school the code of the school it names
+ * @param householdKind 京籍 or 非京籍
+ * @param householdCode the household's district code (京籍) or province code (非京籍)
+ * @param latest whether it is the child's latest registration
+ * @param boardingRejectedAt when a boarding school last rejected it (寄宿未录取), or {@code null} when none did
  */
-public final class RegistrationFact {
+public record RegistrationFact(Role role, RegistrationState state, Route route, String district, String school,
+                               HouseholdKind householdKind, String householdCode, boolean latest,
+                               Instant boardingRejectedAt) {
 
-    private final Role role;
-    private final RegistrationState state;
-    private final Route route;
-    private final String district;
-    private final String school;
-    private final Household household;
-    private final boolean latest;
-    private final Instant boardingRejectedAt;
-
-    private RegistrationFact(Role role, RegistrationState state, Route route, String district, String school,
-                             Household household, boolean latest, Instant boardingRejectedAt) {
-        this.role = role;
-        this.state = state;
-        this.route = route;
-        this.district = district;
-        this.school = school;
-        this.household = household;
-        this.latest = latest;
-        this.boardingRejectedAt = boardingRejectedAt;
+    /** Validates the fields. */
+    public RegistrationFact {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(householdKind, "householdKind");
     }
 
     /**
@@ -42,24 +40,18 @@ public final class RegistrationFact {
      * @param latest whether it is the child's latest registration
      */
     public static RegistrationFact of(Role role, Registration r, boolean latest) {
-        Objects.requireNonNull(role, "role");
-        return new RegistrationFact(role, r.state(), r.route(), r.district(), r.school(), r.household(), latest,
-                r.lastEntered(RegistrationState.BOARDING_REJECTED).orElse(null));
+        return new RegistrationFact(role, r.state(), r.route(), r.district(), r.school(), kindOf(r.household()),
+                r.household().code(), latest, r.lastEntered(RegistrationState.BOARDING_REJECTED).orElse(null));
     }
 
     /** The registration a {@code register} or {@code amend} would make ({@link Role#PROPOSED}). */
     public static RegistrationFact proposed(NewRegistration r) {
-        return new RegistrationFact(Role.PROPOSED, r.state(), r.route(), r.district(), r.school(), r.household(), true, null);
+        return new RegistrationFact(Role.PROPOSED, r.state(), r.route(), r.district(), r.school(), kindOf(r.household()),
+                r.household().code(), true, null);
     }
 
-    /** Which registration this is, seen from the command. */
-    public Role getRole() {
-        return role;
-    }
-
-    /** Where it is in its lifecycle. */
-    public RegistrationState getState() {
-        return state;
+    private static HouseholdKind kindOf(Household household) {
+        return household.beijing() ? HouseholdKind.BEIJING : HouseholdKind.NON_BEIJING;
     }
 
     /** Whether it still holds the child (every state but WITHDRAWN). */
@@ -67,49 +59,8 @@ public final class RegistrationFact {
         return state.isActive();
     }
 
-    /** How it came about: ONLINE, BOARDING or CO_BUILD. */
-    public Route getRoute() {
-        return route;
-    }
-
-    /** The district it is made in. */
-    public String getDistrict() {
-        return district;
-    }
-
-    /** The code of the school it names. */
-    public String getSchool() {
-        return school;
-    }
-
-    /** 京籍 or 非京籍. */
-    public HouseholdKind getHouseholdKind() {
-        return household.beijing() ? HouseholdKind.BEIJING : HouseholdKind.NON_BEIJING;
-    }
-
     /** Whether the household is registered in Beijing (京籍). */
     public boolean isBeijingHousehold() {
-        return household.beijing();
-    }
-
-    /** The household's district code (京籍) or province code (非京籍). */
-    public String getHouseholdCode() {
-        return household.code();
-    }
-
-    /** Whether it is the child's latest registration. */
-    public boolean isLatest() {
-        return latest;
-    }
-
-    /** When a boarding school last rejected it (寄宿未录取), or {@code null} when none did. */
-    public Instant getBoardingRejectedAt() {
-        return boardingRejectedAt;
-    }
-
-    @Override
-    public String toString() {
-        return "RegistrationFact[" + role + ", " + route + " " + state + " at " + school + " (" + district + "), household "
-                + household + (latest ? ", latest" : "") + (boardingRejectedAt == null ? "" : ", boarding rejected " + boardingRejectedAt) + "]";
+        return householdKind == HouseholdKind.BEIJING;
     }
 }

@@ -2,60 +2,24 @@ package org.enrollment.rules.facts;
 
 import org.enrollment.core.season.School;
 
-/** The school the command concerns, with how many places of its plan (招生计划) are taken now. */
-public final class SchoolFact {
+/**
+ * The school the command concerns (学校), with how many places of its plan (招生计划) are taken now.
+ *
+ * @param code the school's code
+ * @param district the code of the district it is in
+ * @param plan how many children it may pre-admit
+ * @param boarding whether it is a boarding school (寄宿学校)
+ * @param placesTaken places of the plan taken now: registrations PRE_ADMITTED and later
+ */
+public record SchoolFact(String code, String district, int plan, boolean boarding, int placesTaken) {
 
-    private final String code;
-    private final String district;
-    private final int plan;
-    private final boolean boarding;
-    private final int placesTaken;
-
-    /**
-     * The school's facts.
-     *
-     * @param placesTaken places of the plan taken now (PRE_ADMITTED and later)
-     */
-    public SchoolFact(School school, int placesTaken) {
-        this.code = school.code();
-        this.district = school.district();
-        this.plan = school.plan();
-        this.boarding = school.boarding();
-        this.placesTaken = placesTaken;
+    /** The facts of the school with this many places of its plan taken. */
+    public static SchoolFact of(School school, int placesTaken) {
+        return new SchoolFact(school.code(), school.district(), school.plan(), school.boarding(), placesTaken);
     }
 
-    /** The school's code. */
-    public String getCode() {
-        return code;
-    }
-
-    /** The code of the district it is in. */
-    public String getDistrict() {
-        return district;
-    }
-
-    /** How many children it may pre-admit. */
-    public int getPlan() {
-        return plan;
-    }
-
-    /** Whether it is a boarding school (寄宿学校). */
-    public boolean isBoarding() {
-        return boarding;
-    }
-
-    /** Places of the plan taken now: registrations PRE_ADMITTED and later. */
-    public int getPlacesTaken() {
-        return placesTaken;
-    }
-
-    /** Places of the plan left: {@link #getPlan()} less {@link #getPlacesTaken()}. */
-    public int getPlacesLeft() {
+    /** Places of the plan left: the plan less the places taken. */
+    public int placesLeft() {
         return plan - placesTaken;
-    }
-
-    @Override
-    public String toString() {
-        return "SchoolFact[" + code + " (" + district + "), " + placesTaken + " of " + plan + (boarding ? ", boarding" : "") + "]";
     }
 }

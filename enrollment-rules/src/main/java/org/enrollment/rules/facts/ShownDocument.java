@@ -3,23 +3,15 @@ package org.enrollment.rules.facts;
 import java.util.Objects;
 import org.enrollment.core.registration.Document;
 
-/** A document the family showed the school at verification. */
-public final class ShownDocument {
+/**
+ * A document the family showed the school at verification (出示的材料).
+ *
+ * @param document which document
+ */
+public record ShownDocument(Document document) {
 
-    private final Document document;
-
-    /** The document shown. */
-    public ShownDocument(Document document) {
-        this.document = Objects.requireNonNull(document, "document");
-    }
-
-    /** Which document. */
-    public Document getDocument() {
-        return document;
-    }
-
-    @Override
-    public String toString() {
-        return "ShownDocument[" + document + "]";
+    /** Validates the field. */
+    public ShownDocument {
+        Objects.requireNonNull(document, "document");
     }
 }

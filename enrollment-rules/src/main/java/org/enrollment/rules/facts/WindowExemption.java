@@ -5,27 +5,13 @@ import java.util.Objects;
 /**
  * The online window does not bind this command: a rule of another policy (e.g. the boarding grace) says so,
  * and the "Online window" rule holds back when it finds one.
+ *
+ * @param because the clause that grants it, for people reading a session's facts
  */
-public final class WindowExemption {
+public record WindowExemption(String because) {
 
-    private final String because;
-
-    /**
-     * An exemption.
-     *
-     * @param because the clause that grants it, for people reading a session's facts
-     */
-    public WindowExemption(String because) {
-        this.because = Objects.requireNonNull(because, "because");
-    }
-
-    /** The clause that grants it. */
-    public String getBecause() {
-        return because;
-    }
-
-    @Override
-    public String toString() {
-        return "WindowExemption[" + because + "]";
+    /** Validates the field. */
+    public WindowExemption {
+        Objects.requireNonNull(because, "because");
     }
 }

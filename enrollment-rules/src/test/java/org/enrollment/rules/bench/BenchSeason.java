@@ -10,7 +10,7 @@ import java.util.List;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Decision;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.registry.Registry;
@@ -101,8 +101,8 @@ final class BenchSeason {
     }
 
     /** The {@code n}-th child as a co-build unit lists it: a Beijing household in the child's district. */
-    static ListedChild listed(long n) {
-        return new ListedChild(child(n).value(), "王小明", schoolOf(n).district());
+    static ListedChildText listed(long n) {
+        return new ListedChildText(child(n).value(), "王小明", schoolOf(n).district());
     }
 
     /**

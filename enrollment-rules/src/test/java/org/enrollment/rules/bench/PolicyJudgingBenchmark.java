@@ -239,7 +239,7 @@ public class PolicyJudgingBenchmark {
             PolicyQuestion q = capture(Actor.coBuildUnit(BenchSeason.CO_BUILD_UNIT), new CoBuildListing(
                     BenchSeason.coBuildSchool().code(),
                     List.of(BenchSeason.listed(n), BenchSeason.listed(n + 1), BenchSeason.listed(n + 2))));
-            if (q.coBuild().selectedNow()) {
+            if (q.coBuild().orElseThrow().selectedNow()) {
                 throw new IllegalStateException("The co-build list of three was selected at once: it should wait, over a quota of "
                         + BenchSeason.CO_BUILD_QUOTA + ".");
             }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.enrollment.core.child.Household;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registration.CoBuildList;
+import org.enrollment.core.registration.ListedChild;
 
 /**
  * What the store keeps per school in {@code school_status}: the places taken and the co-build list
@@ -107,7 +108,7 @@ final class SchoolRows {
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO cobuild_list_child (list_id, position, child, name, household) VALUES (?, ?, ?, ?, ?)")) {
             for (int i = 0; i < list.children().size(); i++) {
-                CoBuildList.Entry e = list.children().get(i);
+                ListedChild e = list.children().get(i);
                 p.setLong(1, id);
                 p.setInt(2, i);
                 p.setString(3, e.child().value());
@@ -144,10 +145,10 @@ final class SchoolRows {
                 long id = r.getLong(1);
                 String unit = r.getString(2);
                 Instant at = Instant.parse(r.getString(3));
-                List<CoBuildList.Entry> children = new ArrayList<>();
+                List<ListedChild> children = new ArrayList<>();
                 do {
                     if (r.getString(4) != null) {
-                        children.add(new CoBuildList.Entry(ResidentId.of(r.getString(4)), r.getString(5),
+                        children.add(new ListedChild(ResidentId.of(r.getString(4)), r.getString(5),
                                 Household.of(r.getString(6))));
                     }
                 } while (r.next());

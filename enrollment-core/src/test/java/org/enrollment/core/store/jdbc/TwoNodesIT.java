@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.CoBuildListing;
 import org.enrollment.core.command.Decision;
-import org.enrollment.core.command.ListedChild;
+import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.policy.ReferencePolicies;
@@ -87,7 +87,7 @@ class TwoNodesIT {
             List<Decision> made = new ArrayList<>();
             for (int i = 0; i < listsPerThread; i++) {
                 String listed = child(1000 + (nodeIndex * THREADS_PER_NODE + thread) * listsPerThread + i).value();
-                made.add(node.handle("COBUILD:" + UNIT, new CoBuildListing(BIG_SCHOOL, List.of(new ListedChild(listed, "李小红", HAIDIAN)))));
+                made.add(node.handle("COBUILD:" + UNIT, new CoBuildListing(BIG_SCHOOL, List.of(new ListedChildText(listed, "李小红", HAIDIAN)))));
             }
             return made;
         });

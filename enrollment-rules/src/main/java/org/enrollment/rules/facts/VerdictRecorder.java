@@ -10,21 +10,21 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
- * What the rules say about one command, collected while they fire. Each judgement has its own, given to
+ * Records what the rules say about one command (the verdict) while they fire. Each judgement has its own, given to
  * its session as the global {@code verdict}; a rule's consequence calls {@link #refuse} or {@link #advise},
  * and the reason is put down under the name of the rule that is firing. As the session's agenda listener it
  * also records every rule that fires, reasons given or not.
  *
  * <p>Not thread-safe: one session, one thread.
  */
-public final class Verdict extends DefaultAgendaEventListener {
+public final class VerdictRecorder extends DefaultAgendaEventListener {
 
     private final List<Reason> reasons = new ArrayList<>(4);
     private final List<String> fired = new ArrayList<>(4);
     private String firing;
 
     /** A verdict with nothing said yet. */
-    public Verdict() {
+    public VerdictRecorder() {
         // one per judgement
     }
 
@@ -79,6 +79,6 @@ public final class Verdict extends DefaultAgendaEventListener {
 
     @Override
     public String toString() {
-        return "Verdict[fired " + fired + ", reasons " + reasons.stream().map(r -> r.code().name()).toList() + "]";
+        return "VerdictRecorder[fired " + fired + ", reasons " + reasons.stream().map(r -> r.code().name()).toList() + "]";
     }
 }
