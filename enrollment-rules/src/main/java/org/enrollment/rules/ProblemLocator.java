@@ -31,18 +31,18 @@ final class ProblemLocator {
     /** A property read in generated Java: a record accessor, or a JavaBean getter of a derived property. */
     private static final Pattern GETTER = Pattern.compile("_this\\.(?:get(?=[A-Z])|is(?=[A-Z]))?(\\w+)\\(\\)");
 
-    private final Map<String, PolicySource> byCompiledPath;
-    private final List<PolicySource> sources;
+    private final Map<String, PreparedRuleFile> byCompiledPath;
+    private final List<PreparedRuleFile> sources;
 
     /**
      * A locator for these sources.
      *
      * @param folder the folder of the compiler's file system the sources were written to
      */
-    ProblemLocator(String folder, List<PolicySource> sources) {
+    ProblemLocator(String folder, List<PreparedRuleFile> sources) {
         this.sources = sources;
         this.byCompiledPath = new HashMap<>();
-        for (PolicySource s : sources) {
+        for (PreparedRuleFile s : sources) {
             byCompiledPath.put(folder + s.compiledName(), s);
         }
     }
@@ -70,7 +70,7 @@ final class ProblemLocator {
     }
 
     private SourceLine locate(Message m, String text, String javaSource) {
-        PolicySource own = m.getPath() == null ? null : byCompiledPath.get(stripLeadingFolders(m.getPath()));
+        PreparedRuleFile own = m.getPath() == null ? null : byCompiledPath.get(stripLeadingFolders(m.getPath()));
         if (own != null && m.getLine() > 0) {
             return own.lineOf(m.getLine());
         }
@@ -87,7 +87,7 @@ final class ProblemLocator {
                 quoted.add(matcher.group(1));
             }
         }
-        List<PolicySource> where = own != null ? List.of(own) : sources;
+        List<PreparedRuleFile> where = own != null ? List.of(own) : sources;
         for (String q : quoted) {
             Optional<SourceLine> found = find(where, q);
             if (found.isPresent()) {
@@ -124,8 +124,8 @@ final class ProblemLocator {
         return text.replaceFirst(";$", "");
     }
 
-    private static Optional<SourceLine> find(List<PolicySource> where, String text) {
-        for (PolicySource s : where) {
+    private static Optional<SourceLine> find(List<PreparedRuleFile> where, String text) {
+        for (PreparedRuleFile s : where) {
             int line = s.find(text);
             if (line > 0) {
                 return Optional.of(s.lineOf(line));

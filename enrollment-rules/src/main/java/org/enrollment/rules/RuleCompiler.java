@@ -50,7 +50,7 @@ final class RuleCompiler {
      */
     static CompiledRules compile(List<RuleFile> files, String what) {
         long started = System.nanoTime();
-        List<PolicySource> sources = PolicySource.ofAll(files, what);
+        List<PreparedRuleFile> sources = PreparedRuleFile.ofAll(files, what);
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("org.enrollment.rules.compiled", "policies-" + LOADER, "1." + BUILDS.incrementAndGet());
         CompiledRules compiled;
@@ -79,11 +79,11 @@ final class RuleCompiler {
      * @return the module built
      * @throws RuleLoadException listing the compiler's errors, traced to file and line
      */
-    static KieModule build(List<PolicySource> sources, ReleaseId releaseId, String what) {
+    static KieModule build(List<PreparedRuleFile> sources, ReleaseId releaseId, String what) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         String folder = RuleSource.SHIPPED_FOLDER;
-        for (PolicySource s : sources) {
+        for (PreparedRuleFile s : sources) {
             kfs.write(RESOURCES + folder + s.compiledName(),
                     ks.getResources().newByteArrayResource(s.drl().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8.name()));
         }
@@ -98,7 +98,7 @@ final class RuleCompiler {
     }
 
     /** The compiled rule set of a rule base built from these sources. */
-    static CompiledRules rules(KieBase kieBase, ReleaseId releaseId, List<PolicySource> sources, boolean precompiled) {
+    static CompiledRules rules(KieBase kieBase, ReleaseId releaseId, List<PreparedRuleFile> sources, boolean precompiled) {
         return new CompiledRules(kieBase, releaseId, ruleNames(kieBase, false), ruleNames(kieBase, true),
                 declaresVerdict(kieBase), ruleLines(sources), precompiled);
     }
@@ -126,9 +126,9 @@ final class RuleCompiler {
         return false;
     }
 
-    private static Map<String, SourceLine> ruleLines(List<PolicySource> sources) {
+    private static Map<String, SourceLine> ruleLines(List<PreparedRuleFile> sources) {
         Map<String, SourceLine> lines = new HashMap<>();
-        for (PolicySource s : sources) {
+        for (PreparedRuleFile s : sources) {
             s.rules().forEach(lines::putIfAbsent);
         }
         return lines;

@@ -52,7 +52,7 @@ final class ShippedModel {
         }
         Path classes = Path.of(args[0]);
         List<RuleFile> files = RuleSource.shipped().read();
-        List<PolicySource> sources = PolicySource.ofAll(files, RuleSource.shipped().toString());
+        List<PreparedRuleFile> sources = PreparedRuleFile.ofAll(files, RuleSource.shipped().toString());
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("org.enrollment.rules.compiled", "shipped", "1.0");
         InternalKieModule module = (InternalKieModule) RuleCompiler.build(sources, releaseId, RuleSource.shipped().toString());
@@ -104,7 +104,7 @@ final class ShippedModel {
                 models.add((Model) Class.forName(name, true, ShippedModel.class.getClassLoader()).getDeclaredConstructor().newInstance());
             }
             KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models);
-            return Optional.of(RuleCompiler.rules(kieBase, null, PolicySource.ofAll(files, RuleSource.shipped().toString()), true));
+            return Optional.of(RuleCompiler.rules(kieBase, null, PreparedRuleFile.ofAll(files, RuleSource.shipped().toString()), true));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             LOG.warn("The precompiled model of the shipped rules does not load ({}); compiling them", e.toString());
             return Optional.empty();

@@ -27,12 +27,6 @@ import org.enrollment.core.season.Season;
  */
 public final class PolicyQuestion {
 
-    private static final Set<CommandKind> STEPS = EnumSet.of(CommandKind.WITHDRAW, CommandKind.TICK, CommandKind.UNTICK,
-            CommandKind.APPROVE, CommandKind.RETURN, CommandKind.RELEASE, CommandKind.ADMIT, CommandKind.FILE);
-    private static final Set<CommandKind> WHOLE_SCHOOL = EnumSet.of(CommandKind.SUBMIT_LIST, CommandKind.APPROVE,
-            CommandKind.ADMIT);
-    private static final Set<CommandKind> CO_BUILD = EnumSet.of(CommandKind.COBUILD_LIST, CommandKind.COBUILD_SELECT);
-
     private final CommandKind kind;
     private final Occasion occasion;
     private final Registration target;
@@ -92,7 +86,7 @@ public final class PolicyQuestion {
      */
     public static PolicyQuestion step(CommandKind kind, Occasion occasion, Registration target,
                                       List<Registration> childHistory) {
-        return new PolicyQuestion(checked(kind, STEPS, "step"), occasion, Objects.requireNonNull(target, "target"), null,
+        return new PolicyQuestion(checked(kind, Form.STEP), occasion, Objects.requireNonNull(target, "target"), null,
                 childHistory, null, Set.of(), null, null);
     }
 
@@ -102,7 +96,7 @@ public final class PolicyQuestion {
      * @throws IllegalArgumentException for another kind of command
      */
     public static PolicyQuestion wholeSchool(CommandKind kind, Occasion occasion) {
-        return new PolicyQuestion(checked(kind, WHOLE_SCHOOL, "wholeSchool"), occasion, null, null, List.of(), null,
+        return new PolicyQuestion(checked(kind, Form.WHOLE_SCHOOL), occasion, null, null, List.of(), null,
                 Set.of(), null, null);
     }
 
@@ -112,14 +106,39 @@ public final class PolicyQuestion {
      * @throws IllegalArgumentException for a kind other than cobuild-list and cobuild-select
      */
     public static PolicyQuestion coBuild(CommandKind kind, Occasion occasion, CoBuild coBuild) {
-        return new PolicyQuestion(checked(kind, CO_BUILD, "coBuild"), occasion, null, null, List.of(), null, Set.of(),
+        return new PolicyQuestion(checked(kind, Form.CO_BUILD), occasion, null, null, List.of(), null, Set.of(),
                 null, Objects.requireNonNull(coBuild, "coBuild"));
     }
 
-    private static CommandKind checked(CommandKind kind, Set<CommandKind> allowed, String factory) {
-        if (!allowed.contains(Objects.requireNonNull(kind, "kind"))) {
-            throw new IllegalArgumentException("kind: " + kind + " is not a question for PolicyQuestion." + factory
-                    + "; it takes " + allowed + ".");
+    /** How a kind of command is asked about: by a factory of its own, or by one of the shared ones. */
+    private enum Form {
+        OWN("its own factory"), STEP("step"), WHOLE_SCHOOL("wholeSchool"), CO_BUILD("coBuild");
+
+        private final String factory;
+
+        Form(String factory) {
+            this.factory = factory;
+        }
+    }
+
+    /**
+     * Which factory asks about each kind. The switch has no {@code default}: a new kind of command does not
+     * compile until it is given its place here.
+     */
+    private static Set<Form> formsOf(CommandKind kind) {
+        return switch (kind) {
+            case REGISTER, AMEND, VERIFY, BOARDING_DECIDE -> EnumSet.of(Form.OWN);
+            case WITHDRAW, TICK, UNTICK, RETURN, RELEASE, FILE -> EnumSet.of(Form.STEP);
+            case SUBMIT_LIST -> EnumSet.of(Form.WHOLE_SCHOOL);
+            case APPROVE, ADMIT -> EnumSet.of(Form.STEP, Form.WHOLE_SCHOOL);
+            case COBUILD_LIST, COBUILD_SELECT -> EnumSet.of(Form.CO_BUILD);
+        };
+    }
+
+    private static CommandKind checked(CommandKind kind, Form form) {
+        if (!formsOf(Objects.requireNonNull(kind, "kind")).contains(form)) {
+            throw new IllegalArgumentException("kind: " + kind + " is not asked about by PolicyQuestion." + form.factory
+                    + "(...).\nMaybe use " + formsOf(kind).stream().map(f -> f.factory).toList() + ".");
         }
         return kind;
     }

@@ -14,7 +14,7 @@ import org.drools.decisiontable.SpreadsheetCompiler;
  * A rule file ready for the compiler: its DRL text (for a decision table, the DRL generated from it) and
  * the way back from a line of that text to a line (or row) of the file the staff edit.
  */
-final class PolicySource {
+final class PreparedRuleFile {
 
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern ROW = Pattern.compile("^\\s*// rule values at [A-Z]+(\\d+)");
@@ -24,7 +24,7 @@ final class PolicySource {
     private final String[] lines;
     private final boolean table;
 
-    private PolicySource(RuleFile file, String drl, boolean table) {
+    private PreparedRuleFile(RuleFile file, String drl, boolean table) {
         this.file = file;
         this.drl = drl;
         this.lines = drl.split("\r?\n", -1);
@@ -36,14 +36,14 @@ final class PolicySource {
      *
      * @throws RuleLoadException naming the file, when a decision table cannot be read
      */
-    static PolicySource of(RuleFile file) {
+    static PreparedRuleFile of(RuleFile file) {
         if (!RuleFile.isDecisionTable(file.name())) {
-            return new PolicySource(file, file.text(), false);
+            return new PreparedRuleFile(file, file.text(), false);
         }
         try {
             String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()),
                     file.isCsv() ? InputType.CSV : InputType.XLS);
-            return new PolicySource(file, drl, true);
+            return new PreparedRuleFile(file, drl, true);
         } catch (RuntimeException e) {
             throw new RuleLoadException(file.name(), List.of(new RuleProblem(file.name(), 0,
                     "The decision table cannot be read: " + rootMessage(e)
@@ -117,8 +117,8 @@ final class PolicySource {
     }
 
     /** Prepares every file, collecting the problems of those that cannot be read. */
-    static List<PolicySource> ofAll(List<RuleFile> files, String what) {
-        List<PolicySource> sources = new ArrayList<>();
+    static List<PreparedRuleFile> ofAll(List<RuleFile> files, String what) {
+        List<PreparedRuleFile> sources = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleFile f : files) {
             try {
