@@ -3,6 +3,8 @@ package org.enrollment.core.command;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import java.util.Locale;
+import org.enrollment.core.registration.VerificationResult;
 
 /**
  * A school checks the documents the family brought (审核). A {@code pass} needs every document the policy asks of the child; a {@code fail} needs a reason.
@@ -16,6 +18,16 @@ public record Verify(@NotNull @ResidentIdText String child,
                      @NotNull @Pattern(regexp = "pass|fail", message = "must be pass or fail") String result,
                      List<@NotNull @Pattern(regexp = "HUKOU|BIRTH|HOME|WORK|RESIDENCE|TEMP_RESIDENCE|NO_GUARDIAN_HOME", message = "must be a document code") String> documents,
                      @PlainText(max = 200) String reason) implements ChildCommand {
+
+    /**
+     * The result as its type.
+     *
+     * @throws IllegalArgumentException when {@code result} is neither {@code pass} nor {@code fail} (the
+     *         registry refuses such a command as input before it asks)
+     */
+    public VerificationResult verificationResult() {
+        return VerificationResult.valueOf(result.toUpperCase(Locale.ROOT));
+    }
 
     @Override
     public CommandKind kind() {

@@ -226,15 +226,15 @@ public final class PolicyQuestion {
      */
     public record Occasion(Actor actor, Instant at, Season season, School school, int placesTaken) {
 
-        /** Validates the fields. */
+        /** Checks that every field is given and the count is not negative. */
         public Occasion {
+            if (placesTaken < 0) {
+                throw new IllegalArgumentException("placesTaken: must not be negative (was " + placesTaken + ").");
+            }
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(season, "season");
             Objects.requireNonNull(school, "school");
-            if (placesTaken < 0) {
-                throw new IllegalArgumentException("placesTaken: must not be negative (was " + placesTaken + ").");
-            }
         }
     }
 

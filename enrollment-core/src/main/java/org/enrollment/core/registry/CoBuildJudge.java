@@ -36,14 +36,10 @@ import org.enrollment.core.store.CoBuildCount;
  *       against the documented order: the rule "Selected child not yet approved" gives the precise reason
  *       ({@code ALREADY_APPROVED}) for the same states, and this check only catches what edited rules let by.</li>
  * </ul>
+ *
+ * @param judging what judging reads
  */
-final class CoBuildJudge {
-
-    private final Judging judging;
-
-    CoBuildJudge(Judging judging) {
-        this.judging = judging;
-    }
+record CoBuildJudge(Judging judging) {
 
     Judgement list(Case c, CoBuildListing command) {
         Reason problem = c.firstProblem(Map.of(

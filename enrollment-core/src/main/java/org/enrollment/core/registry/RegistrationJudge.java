@@ -21,14 +21,10 @@ import org.enrollment.core.store.ChangeSet;
 /**
  * Judges the guardian's commands that make or change a registration: {@code register} and {@code amend}.
  * A register has no lifecycle step of its own: the policies and the store's uniqueness decide.
+ *
+ * @param judging what judging reads
  */
-final class RegistrationJudge {
-
-    private final Judging judging;
-
-    RegistrationJudge(Judging judging) {
-        this.judging = judging;
-    }
+record RegistrationJudge(Judging judging) {
 
     Judgement register(Case c, Register command) {
         Reason problem = c.firstProblem(Map.of(

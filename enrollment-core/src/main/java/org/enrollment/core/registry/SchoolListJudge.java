@@ -21,16 +21,11 @@ import org.enrollment.core.store.ChangeSet;
 /**
  * Judges the commands on a school's whole list: {@code submit-list}, {@code admit} of every approved child,
  * and {@code approve}, of the whole list or (handed to the step judge) of one entry.
+ *
+ * @param judging what judging reads
+ * @param steps the judge an approval of one entry goes to
  */
-final class SchoolListJudge {
-
-    private final Judging judging;
-    private final StepJudge steps;
-
-    SchoolListJudge(Judging judging, StepJudge steps) {
-        this.judging = judging;
-        this.steps = steps;
-    }
+record SchoolListJudge(Judging judging, StepJudge steps) {
 
     /** A school's command on all its registrations in one state. */
     Judgement ofActingSchool(Case c, RegistrationState from, Step step) {

@@ -22,19 +22,15 @@ import org.enrollment.core.store.ChangeSet;
 /**
  * Judges the commands that take one lifecycle step on the child's latest registration: input, authority,
  * the step the registration's state allows, then the policies.
+ *
+ * @param judging what judging reads
  */
-final class StepJudge {
+record StepJudge(Judging judging) {
 
     /** The question a step asks the policies, once input, authority and lifecycle have passed. */
     @FunctionalInterface
     interface Asking {
         PolicyQuestion ask(PolicyQuestion.Occasion occasion, Registration target, List<Registration> history);
-    }
-
-    private final Judging judging;
-
-    StepJudge(Judging judging) {
-        this.judging = judging;
     }
 
     /** A step that carries nothing but an optional reason: withdraw, tick, untick, return, release, admit, file. */
@@ -50,12 +46,16 @@ final class StepJudge {
         if (problem != null) {
             return c.refuse(problem, c.concerned());
         }
-        VerificationResult result = VerificationResult.fromText(command.result()).orElseThrow();
+        VerificationResult result = command.verificationResult();
         Set<Document> documents = EnumSet.noneOf(Document.class);
         if (command.documents() != null) {
             command.documents().forEach(d -> documents.add(Document.valueOf(d)));
         }
-        return take(c, null, result.step(), command.reason(), Authority::schoolOfTarget,
+        Step step = switch (result) {
+            case PASS -> Step.VERIFY_PASS;
+            case FAIL -> Step.VERIFY_FAIL;
+        };
+        return take(c, null, step, command.reason(), Authority::schoolOfTarget,
                 (occasion, target, history) -> PolicyQuestion.verify(occasion, target, history, result, documents));
     }
 
@@ -69,8 +69,12 @@ final class StepJudge {
             Reason authority = Authority.schoolOfTarget(c);
             return c.refuse(authority != null ? authority : Reasons.notBoardingRoute(c.target), c.concerned());
         }
-        BoardingDecision decision = BoardingDecision.fromText(command.result()).orElseThrow();
-        return take(c, null, decision.step(), null, Authority::schoolOfTarget,
+        BoardingDecision decision = command.decision();
+        Step step = switch (decision) {
+            case ADMIT -> Step.BOARDING_ADMIT;
+            case REJECT -> Step.BOARDING_REJECT;
+        };
+        return take(c, null, step, null, Authority::schoolOfTarget,
                 (occasion, target, history) -> PolicyQuestion.boardingDecide(occasion, target, history, decision));
     }
 

@@ -1,12 +1,12 @@
 package org.enrollment.rules.facts;
 
 import java.time.Instant;
-import java.util.Objects;
 import org.enrollment.core.command.ActorKind;
 import org.enrollment.core.command.CommandKind;
 
 /**
- * The command being judged (命令): what, by whom, when, and the school's result where it gives one.
+ * The command being judged (命令): what, by whom, when, and the school's result where it gives one. Made
+ * from a {@link org.enrollment.core.policy.PolicyQuestion}, which holds every field but the result non-null.
  *
  * @param kind what is asked, e.g. {@code CommandKind.REGISTER}
  * @param actor who asks, e.g. {@code ActorKind.GUARDIAN}
@@ -15,12 +15,4 @@ import org.enrollment.core.command.CommandKind;
  * @param result the school's result of a {@code verify} or {@code boarding-decide}, else {@code null}
  */
 public record CommandFact(CommandKind kind, ActorKind actor, String actorId, Instant at, Result result) {
-
-    /** Validates the fields. */
-    public CommandFact {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(actorId, "actorId");
-        Objects.requireNonNull(at, "at");
-    }
 }
