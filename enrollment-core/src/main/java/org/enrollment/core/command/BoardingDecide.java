@@ -3,6 +3,7 @@ package org.enrollment.core.command;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
+import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registration.BoardingDecision;
 
 /**
@@ -21,6 +22,11 @@ public record BoardingDecide(@NotNull @ResidentIdText String child, @NotNull @Pa
      */
     public BoardingDecision decision() {
         return BoardingDecision.valueOf(result.toUpperCase(Locale.ROOT));
+    }
+
+    /** The boarding school decides so on the child's application. */
+    public static BoardingDecide of(ResidentId child, BoardingDecision decision) {
+        return new BoardingDecide(child.value(), decision.name().toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -3,6 +3,9 @@ package org.enrollment.core.command;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.enrollment.core.child.Household;
+import org.enrollment.core.child.ResidentId;
+import org.enrollment.core.registration.Route;
 
 /**
  * A guardian registers a child online (网上登记) in one district's system, for a school in that district. The registry issues a pre-registration number.
@@ -20,6 +23,24 @@ public record Register(@NotNull @ResidentIdText String child,
                        @NotNull @Size(max = 64) String district,
                        @NotNull @Size(max = 64) String school,
                        @Pattern(regexp = "ONLINE|BOARDING", message = "must be ONLINE or BOARDING") String route) implements ChildCommand {
+
+    /**
+     * A guardian registers the child online, in the district whose system is used, for a school there.
+     *
+     * @param child the child
+     * @param name the child's name
+     * @param household the household registration (户籍): {@code Household.of("110108")} or {@code "NB:130000"}
+     * @param district the code of the district whose system is used, e.g. {@code 110108}
+     * @param school the target school's code
+     */
+    public static Register online(ResidentId child, String name, Household household, String district, String school) {
+        return new Register(child.value(), name, household.toString(), district, school, Route.ONLINE.name());
+    }
+
+    /** A guardian applies to a boarding school (寄宿), registering in the district of that school. */
+    public static Register boarding(ResidentId child, String name, Household household, String district, String school) {
+        return new Register(child.value(), name, household.toString(), district, school, Route.BOARDING.name());
+    }
 
     @Override
     public CommandKind kind() {

@@ -1,6 +1,7 @@
 package org.enrollment.core.command;
 
 import jakarta.validation.constraints.NotNull;
+import org.enrollment.core.child.ResidentId;
 
 /**
  * A school ticks a verified child: pre-admission (打钩, 预录取). Needs a place in the school's plan.
@@ -8,6 +9,11 @@ import jakarta.validation.constraints.NotNull;
  * @param child the child's resident ID
  */
 public record Tick(@NotNull @ResidentIdText String child) implements ChildCommand {
+
+    /** The school ticks the child. */
+    public static Tick of(ResidentId child) {
+        return new Tick(child.value());
+    }
 
     @Override
     public CommandKind kind() {

@@ -4,6 +4,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.enrollment.core.child.ResidentId;
+import org.enrollment.core.registration.Document;
 import org.enrollment.core.registration.VerificationResult;
 
 /**
@@ -27,6 +30,16 @@ public record Verify(@NotNull @ResidentIdText String child,
      */
     public VerificationResult verificationResult() {
         return VerificationResult.valueOf(result.toUpperCase(Locale.ROOT));
+    }
+
+    /** The school saw these documents and the verification passes. */
+    public static Verify pass(ResidentId child, Set<Document> shown) {
+        return new Verify(child.value(), "pass", shown.stream().map(Document::name).sorted().toList(), null);
+    }
+
+    /** The verification fails, for this reason. */
+    public static Verify fail(ResidentId child, String reason) {
+        return new Verify(child.value(), "fail", null, reason);
     }
 
     @Override
