@@ -58,7 +58,7 @@ public record SeasonReport(long seed, int children, int schools, List<District> 
         FILED
     }
 
-    static SeasonReport of(SeasonSimulator simulator, Registry registry, SeasonSimulator.Tally tally, long nanos, Path auditFile) {
+    static SeasonReport of(SeasonSimulator simulator, Registry registry, Tally tally, long nanos, Path auditFile) {
         CityPlan city = simulator.city();
         long[][] funnel = new long[city.districts.size()][Stage.values().length];
         registry.store().forEach(r -> {
