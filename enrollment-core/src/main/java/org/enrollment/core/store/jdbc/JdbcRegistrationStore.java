@@ -4,16 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.enrollment.core.audit.AuditEntry;
@@ -21,11 +14,9 @@ import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registration.CoBuildList;
-import org.enrollment.core.registration.NewRegistration;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationNumber;
 import org.enrollment.core.store.ChangeSet;
-import org.enrollment.core.store.CoBuildCount;
 import org.enrollment.core.store.CommitResult;
 import org.enrollment.core.store.RegistrationStore;
 import org.slf4j.Logger;
@@ -79,10 +70,14 @@ public final class JdbcRegistrationStore implements RegistrationStore {
 
     private final Database database;
     private final JdbcAuditTrail audit;
+    private final NumberCounters counters;
+    private final ChangeWriter writer;
 
     private JdbcRegistrationStore(Database database) {
         this.database = database;
         this.audit = new JdbcAuditTrail(database);
+        this.counters = new NumberCounters(database);
+        this.writer = new ChangeWriter(database, audit);
     }
 
     /**
@@ -193,8 +188,8 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         Objects.requireNonNull(record, "record");
         try {
             return database.inTransaction(c -> {
-                List<RegistrationNumber> numbers = issueNumbers(c, changes.inserts());
-                CommitResult result = write(c, changes, record, numbers);
+                List<RegistrationNumber> numbers = counters.issue(c, changes.inserts());
+                CommitResult result = writer.write(c, changes, record, numbers);
                 if (result instanceof CommitResult.Committed) {
                     c.commit();
                 } else {
@@ -205,229 +200,10 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         } catch (SQLException e) {
             if (Database.isTransient(e)) {
                 LOG.debug("Commit overtaken by a concurrent one: {}", Database.message(e));
-                return stale("a concurrent commit got in the way (" + e.getSQLState() + ": " + Database.message(e) + ")");
+                return ChangeWriter.stale("a concurrent commit got in the way (" + e.getSQLState() + ": " + Database.message(e) + ")");
             }
             throw database.failure("Committing a change", e);
         }
-    }
-
-    /**
-     * Issues a number to each new registration, in the order given, from the counter of its district and
-     * year, and commits at once: the counters' row locks are held for that short transaction only. On
-     * PostgreSQL that commit does not wait for the disk: should the server crash before the log reaches it,
-     * the numbers it lost were used by no commit that reached the disk either (a later commit flushes the
-     * log up to itself, this transaction included), so no number that was ever issued is issued again.
-     */
-    private List<RegistrationNumber> issueNumbers(Connection c, List<NewRegistration> inserts) throws SQLException {
-        if (inserts.isEmpty()) {
-            return List.of();
-        }
-        Map<CounterKey, Integer> needed = new TreeMap<>();
-        for (NewRegistration n : inserts) {
-            needed.merge(new CounterKey(n.district(), n.year()), 1, Integer::sum);
-        }
-        if (database.dialect().lightCommit() != null) {
-            try (PreparedStatement p = c.prepareStatement(database.dialect().lightCommit())) {
-                p.execute();
-            }
-        }
-        Map<CounterKey, Long> next = new HashMap<>();
-        for (Map.Entry<CounterKey, Integer> e : needed.entrySet()) {
-            next.put(e.getKey(), raiseCounter(c, e.getKey(), e.getValue()) - e.getValue() + 1);
-        }
-        c.commit();
-        List<RegistrationNumber> numbers = new ArrayList<>(inserts.size());
-        for (NewRegistration n : inserts) {
-            CounterKey key = new CounterKey(n.district(), n.year());
-            long sequence = next.merge(key, 1L, Long::sum) - 1;
-            numbers.add(RegistrationNumber.of(n.district(), n.year(), sequence));
-        }
-        return numbers;
-    }
-
-    /** Raises the counter by {@code by}, creating it at 0 first when the district has none for the year; its new value. */
-    private long raiseCounter(Connection c, CounterKey key, int by) throws SQLException {
-        Dialect dialect = database.dialect();
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            try (PreparedStatement p = c.prepareStatement(dialect.incrementCounter())) {
-                p.setInt(1, by);
-                p.setString(2, key.district());
-                p.setInt(3, key.year());
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) {
-                        return r.getLong(1);
-                    }
-                }
-            }
-            try (PreparedStatement p = c.prepareStatement(dialect.insertCounter())) {
-                p.setString(1, key.district());
-                p.setInt(2, key.year());
-                p.executeUpdate();
-            }
-        }
-        throw new JdbcStoreException("The number counter of district " + key.district() + ", year " + key.year()
-                + " vanished as it was made.");
-    }
-
-    /** The district and year a pre-registration number counts in. */
-    private record CounterKey(String district, int year) implements Comparable<CounterKey> {
-
-        private static final Comparator<CounterKey> ORDER =
-                Comparator.comparing(CounterKey::district).thenComparingInt(CounterKey::year);
-
-        private CounterKey {
-            Objects.requireNonNull(district, "district");
-        }
-
-        @Override
-        public int compareTo(CounterKey o) {
-            return ORDER.compare(this, o);
-        }
-    }
-
-    /** The commit's transaction, up to its audit entry: a conflict is returned for the caller to roll back. */
-    private CommitResult write(Connection c, ChangeSet changes, AuditRecord record, List<RegistrationNumber> numbers)
-            throws SQLException {
-        List<RegistrationNumber> updated = changes.updates().stream().map(Registration::number).toList();
-        Map<RegistrationNumber, RegistrationRows.Stored> stored = RegistrationRows.lock(c, updated);
-        Map<String, Integer> delta = new TreeMap<>();
-        for (Registration u : changes.updates()) {
-            RegistrationRows.Stored s = stored.get(u.number());
-            if (s == null) {
-                return stale("registration " + u.number() + " does not exist");
-            }
-            if (s.version() + 1 != u.version()) {
-                return stale("registration " + u.number() + " changed");
-            }
-            if (s.state().occupiesPlace()) {
-                delta.merge(s.school(), -1, Integer::sum);
-            }
-            if (u.state().occupiesPlace()) {
-                delta.merge(u.school(), 1, Integer::sum);
-            }
-        }
-        if (!RegistrationRows.update(c, changes.updates(), stored)) {
-            return stale("a registration changed while locked");
-        }
-        List<Registration> created = new ArrayList<>(numbers.size());
-        for (int i = 0; i < numbers.size(); i++) {
-            NewRegistration n = changes.inserts().get(i);
-            created.add(Registration.create(numbers.get(i), n.child(), n.name(), n.household(), n.district(), n.school(),
-                    n.route(), n.coBuildUnit(), n.state(), n.at()));
-        }
-        for (Registration r : created.stream().sorted(Comparator.comparing(Registration::child)).toList()) {
-            try {
-                RegistrationRows.insert(c, r);
-            } catch (SQLException e) {
-                if (Database.isActiveChildTaken(e)) {
-                    return new CommitResult.Conflict(CommitResult.Conflict.Kind.DUPLICATE_REGISTRATION,
-                            "child " + r.child() + " already holds a registration that is not withdrawn");
-                }
-                throw e;
-            }
-            if (r.state().occupiesPlace()) {
-                delta.merge(r.school(), 1, Integer::sum);
-            }
-        }
-        List<Registration> written = new ArrayList<>(changes.updates());
-        written.addAll(created);
-        CommitResult.Conflict conflict = settleSchools(c, changes, delta, ownCoBuildChange(changes, stored, written));
-        if (conflict != null) {
-            return conflict;
-        }
-        AuditEntry entry = audit.append(c, record.withTargets(written.stream().map(r -> r.number().value()).toList()));
-        return new CommitResult.Committed(written, entry);
-    }
-
-    /**
-     * By how much this change's own rows move the co-build count it was judged on (negative when it withdraws
-     * some of the unit's registrations; 0 without a count): the transaction sees its own writes, so the count
-     * it reads less this is what the other commits left.
-     */
-    private static int ownCoBuildChange(ChangeSet changes, Map<RegistrationNumber, RegistrationRows.Stored> stored,
-                                        List<Registration> written) {
-        CoBuildCount judged = changes.coBuildCount();
-        if (judged == null) {
-            return 0;
-        }
-        int change = (int) written.stream().filter(judged::counts).count();
-        for (Registration u : changes.updates()) {
-            RegistrationRows.Stored before = stored.get(u.number());
-            if (judged.counts(u.route(), u.coBuildUnit(), before.school(), before.state())) {
-                change--;
-            }
-        }
-        return change;
-    }
-
-    /**
-     * Locks the status rows of the schools whose places, waiting list or co-build count change or are checked;
-     * checks first what the judgement read (the list to end, the co-build count, {@code ownCoBuildChange} being
-     * this change's own part of what the transaction counts), so that a command judged on stale facts is judged
-     * again rather than refused, then the plans; writes the rows; or returns the conflict.
-     */
-    private CommitResult.Conflict settleSchools(Connection c, ChangeSet changes, Map<String, Integer> delta, int ownCoBuildChange)
-            throws SQLException {
-        CoBuildList waiting = changes.waitingList();
-        CoBuildList ending = changes.endWaitingList();
-        TreeSet<String> schools = new TreeSet<>();
-        delta.forEach((school, d) -> {
-            if (d != 0) {
-                schools.add(school);
-            }
-        });
-        if (waiting != null) {
-            schools.add(waiting.school());
-        }
-        if (ending != null) {
-            schools.add(ending.school());
-        }
-        CoBuildCount judged = changes.coBuildCount();
-        if (judged != null) {
-            schools.add(judged.school());
-        }
-        Map<String, SchoolRows.Status> status = new LinkedHashMap<>();
-        for (String school : schools) {
-            status.put(school, SchoolRows.lock(c, database.dialect(), school));
-        }
-        if (ending != null && !Long.valueOf(ending.id()).equals(status.get(ending.school()).waitingList())) {
-            return stale("the co-build list waiting at " + ending.school() + " changed");
-        }
-        if (judged != null) {
-            long held = RegistrationRows.activeCoBuild(c, judged.unit(), judged.school()) - ownCoBuildChange;
-            CommitResult.Conflict changed = judged.conflictIfNot(held).orElse(null);
-            if (changed != null) {
-                return changed;
-            }
-        }
-        for (Map.Entry<String, Integer> d : delta.entrySet()) {
-            int taken = d.getValue() == 0 ? 0 : status.get(d.getKey()).placesTaken();
-            if (d.getValue() > 0 && taken + d.getValue() > changes.planOf(d.getKey())) {
-                return new CommitResult.Conflict(CommitResult.Conflict.Kind.PLAN_FULL,
-                        "school " + d.getKey() + " has " + taken + " of " + changes.planOf(d.getKey()) + " places taken");
-            }
-        }
-        CoBuildList stored = waiting == null ? null : SchoolRows.insertList(c, database.dialect(), waiting);
-        for (Map.Entry<String, SchoolRows.Status> e : status.entrySet()) {
-            String school = e.getKey();
-            SchoolRows.Status before = e.getValue();
-            Long list = before.waitingList();
-            if (ending != null && ending.school().equals(school)) {
-                list = null;
-            }
-            if (stored != null && stored.school().equals(school)) {
-                list = stored.id();
-            }
-            SchoolRows.update(c, school, new SchoolRows.Status(before.placesTaken() + delta.getOrDefault(school, 0), list));
-            if (before.waitingList() != null && !before.waitingList().equals(list)) {
-                SchoolRows.deleteList(c, before.waitingList());
-            }
-        }
-        return null;
-    }
-
-    private static CommitResult.Conflict stale(String detail) {
-        return new CommitResult.Conflict(CommitResult.Conflict.Kind.STALE, detail);
     }
 
     @Override

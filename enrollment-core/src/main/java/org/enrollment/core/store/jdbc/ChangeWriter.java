@@ -1,0 +1,182 @@
+package org.enrollment.core.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.enrollment.core.audit.AuditEntry;
+import org.enrollment.core.audit.AuditRecord;
+import org.enrollment.core.registration.CoBuildList;
+import org.enrollment.core.registration.NewRegistration;
+import org.enrollment.core.registration.Registration;
+import org.enrollment.core.registration.RegistrationNumber;
+import org.enrollment.core.store.ChangeSet;
+import org.enrollment.core.store.CoBuildCount;
+import org.enrollment.core.store.CommitResult;
+
+/**
+ * Writes one commit's change set inside its transaction, in the lock order {@link JdbcRegistrationStore}
+ * documents: the registrations it updates, the children's index entries, the schools' status rows, and last
+ * the audit entry. A conflict is returned, never thrown, for the caller to roll back.
+ */
+final class ChangeWriter {
+
+    private final Database database;
+    private final JdbcAuditTrail audit;
+
+    ChangeWriter(Database database, JdbcAuditTrail audit) {
+        this.database = database;
+        this.audit = audit;
+    }
+
+    /** The commit's transaction, up to its audit entry: a conflict is returned for the caller to roll back. */
+    CommitResult write(Connection c, ChangeSet changes, AuditRecord record, List<RegistrationNumber> numbers)
+            throws SQLException {
+        List<RegistrationNumber> updated = changes.updates().stream().map(Registration::number).toList();
+        Map<RegistrationNumber, RegistrationRows.Stored> stored = RegistrationRows.lock(c, updated);
+        Map<String, Integer> delta = new TreeMap<>();
+        for (Registration u : changes.updates()) {
+            RegistrationRows.Stored s = stored.get(u.number());
+            if (s == null) {
+                return stale("registration " + u.number() + " does not exist");
+            }
+            if (s.version() + 1 != u.version()) {
+                return stale("registration " + u.number() + " changed");
+            }
+            if (s.state().occupiesPlace()) {
+                delta.merge(s.school(), -1, Integer::sum);
+            }
+            if (u.state().occupiesPlace()) {
+                delta.merge(u.school(), 1, Integer::sum);
+            }
+        }
+        if (!RegistrationRows.update(c, changes.updates(), stored)) {
+            return stale("a registration changed while locked");
+        }
+        List<Registration> created = new ArrayList<>(numbers.size());
+        for (int i = 0; i < numbers.size(); i++) {
+            NewRegistration n = changes.inserts().get(i);
+            created.add(Registration.create(numbers.get(i), n.child(), n.name(), n.household(), n.district(), n.school(),
+                    n.route(), n.coBuildUnit(), n.state(), n.at()));
+        }
+        for (Registration r : created.stream().sorted(Comparator.comparing(Registration::child)).toList()) {
+            try {
+                RegistrationRows.insert(c, r);
+            } catch (SQLException e) {
+                if (Database.isActiveChildTaken(e)) {
+                    return new CommitResult.Conflict(CommitResult.Conflict.Kind.DUPLICATE_REGISTRATION,
+                            "child " + r.child() + " already holds a registration that is not withdrawn");
+                }
+                throw e;
+            }
+            if (r.state().occupiesPlace()) {
+                delta.merge(r.school(), 1, Integer::sum);
+            }
+        }
+        List<Registration> written = new ArrayList<>(changes.updates());
+        written.addAll(created);
+        CommitResult.Conflict conflict = settleSchools(c, changes, delta, ownCoBuildChange(changes, stored, written));
+        if (conflict != null) {
+            return conflict;
+        }
+        AuditEntry entry = audit.append(c, record.withTargets(written.stream().map(r -> r.number().value()).toList()));
+        return new CommitResult.Committed(written, entry);
+    }
+
+    /**
+     * By how much this change's own rows move the co-build count it was judged on (negative when it withdraws
+     * some of the unit's registrations; 0 without a count): the transaction sees its own writes, so the count
+     * it reads less this is what the other commits left.
+     */
+    private static int ownCoBuildChange(ChangeSet changes, Map<RegistrationNumber, RegistrationRows.Stored> stored,
+                                        List<Registration> written) {
+        CoBuildCount judged = changes.coBuildCount();
+        if (judged == null) {
+            return 0;
+        }
+        int change = (int) written.stream().filter(judged::counts).count();
+        for (Registration u : changes.updates()) {
+            RegistrationRows.Stored before = stored.get(u.number());
+            if (judged.counts(u.route(), u.coBuildUnit(), before.school(), before.state())) {
+                change--;
+            }
+        }
+        return change;
+    }
+
+    /**
+     * Locks the status rows of the schools whose places, waiting list or co-build count change or are checked;
+     * checks first what the judgement read (the list to end, the co-build count, {@code ownCoBuildChange} being
+     * this change's own part of what the transaction counts), so that a command judged on stale facts is judged
+     * again rather than refused, then the plans; writes the rows; or returns the conflict.
+     */
+    private CommitResult.Conflict settleSchools(Connection c, ChangeSet changes, Map<String, Integer> delta, int ownCoBuildChange)
+            throws SQLException {
+        CoBuildList waiting = changes.waitingList();
+        CoBuildList ending = changes.endWaitingList();
+        TreeSet<String> schools = new TreeSet<>();
+        delta.forEach((school, d) -> {
+            if (d != 0) {
+                schools.add(school);
+            }
+        });
+        if (waiting != null) {
+            schools.add(waiting.school());
+        }
+        if (ending != null) {
+            schools.add(ending.school());
+        }
+        CoBuildCount judged = changes.coBuildCount();
+        if (judged != null) {
+            schools.add(judged.school());
+        }
+        Map<String, SchoolRows.Status> status = new LinkedHashMap<>();
+        for (String school : schools) {
+            status.put(school, SchoolRows.lock(c, database.dialect(), school));
+        }
+        if (ending != null && !Long.valueOf(ending.id()).equals(status.get(ending.school()).waitingList())) {
+            return stale("the co-build list waiting at " + ending.school() + " changed");
+        }
+        if (judged != null) {
+            long held = RegistrationRows.activeCoBuild(c, judged.unit(), judged.school()) - ownCoBuildChange;
+            CommitResult.Conflict changed = judged.conflictIfNot(held).orElse(null);
+            if (changed != null) {
+                return changed;
+            }
+        }
+        for (Map.Entry<String, Integer> d : delta.entrySet()) {
+            int taken = d.getValue() == 0 ? 0 : status.get(d.getKey()).placesTaken();
+            if (d.getValue() > 0 && taken + d.getValue() > changes.planOf(d.getKey())) {
+                return new CommitResult.Conflict(CommitResult.Conflict.Kind.PLAN_FULL,
+                        "school " + d.getKey() + " has " + taken + " of " + changes.planOf(d.getKey()) + " places taken");
+            }
+        }
+        CoBuildList stored = waiting == null ? null : SchoolRows.insertList(c, database.dialect(), waiting);
+        for (Map.Entry<String, SchoolRows.Status> e : status.entrySet()) {
+            String school = e.getKey();
+            SchoolRows.Status before = e.getValue();
+            Long list = before.waitingList();
+            if (ending != null && ending.school().equals(school)) {
+                list = null;
+            }
+            if (stored != null && stored.school().equals(school)) {
+                list = stored.id();
+            }
+            SchoolRows.update(c, school, new SchoolRows.Status(before.placesTaken() + delta.getOrDefault(school, 0), list));
+            if (before.waitingList() != null && !before.waitingList().equals(list)) {
+                SchoolRows.deleteList(c, before.waitingList());
+            }
+        }
+        return null;
+    }
+
+    static CommitResult.Conflict stale(String detail) {
+        return new CommitResult.Conflict(CommitResult.Conflict.Kind.STALE, detail);
+    }
+
+}
