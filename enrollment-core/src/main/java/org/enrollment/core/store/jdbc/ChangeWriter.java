@@ -24,15 +24,7 @@ import org.enrollment.core.store.CommitResult;
  * documents: the registrations it updates, the children's index entries, the schools' status rows, and last
  * the audit entry. A conflict is returned, never thrown, for the caller to roll back.
  */
-final class ChangeWriter {
-
-    private final Database database;
-    private final JdbcAuditTrail audit;
-
-    ChangeWriter(Database database, JdbcAuditTrail audit) {
-        this.database = database;
-        this.audit = audit;
-    }
+record ChangeWriter(Database database, JdbcAuditTrail audit) {
 
     /** The commit's transaction, up to its audit entry: a conflict is returned for the caller to roll back. */
     CommitResult write(Connection c, ChangeSet changes, AuditRecord record, List<RegistrationNumber> numbers)
