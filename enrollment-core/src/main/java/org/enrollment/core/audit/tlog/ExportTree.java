@@ -1,0 +1,82 @@
+package org.enrollment.core.audit.tlog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The Merkle tree of an exported audit log (导出日志的树): leaf <i>i</i> is line <i>i</i>+1 of the file without its
+ * line end, read as bytes, never decoded; and the check of such a file against a signed checkpoint.
+ *
+ * @param tree the tree of the file's complete lines
+ * @param cutOff whether the file ends with a line that has no line end (not counted)
+ */
+public record ExportTree(MerkleTree tree, boolean cutOff) {
+
+    /**
+     * Reads the file's lines into a tree.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static ExportTree read(Path file) throws IOException {
+        MerkleTree tree = new MerkleTree();
+        byte[] buffer = new byte[1 << 20];
+        int filled = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer, filled, buffer.length - filled)) {
+                int scanFrom = filled;
+                filled += n;
+                int lineStart = 0;
+                for (int i = scanFrom; i < filled; i++) {
+                    if (buffer[i] == '\n') {
+                        int end = i > lineStart && buffer[i - 1] == '\r' ? i - 1 : i;
+                        tree.appendEntry(buffer, lineStart, end);
+                        lineStart = i + 1;
+                    }
+                }
+                System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
+                filled -= lineStart;
+                if (filled == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                }
+            }
+        }
+        return new ExportTree(tree, filled > 0);
+    }
+
+    /**
+     * Checks an export against a checkpoint signed by the log: the file's first entries, as many as the checkpoint
+     * counts, must make its root.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static LogCheck check(Path file, SignedNote checkpoint, VerifierKey log) throws IOException {
+        if (!checkpoint.verifiedBy(log)) {
+            return LogCheck.fails("The checkpoint is not signed by the log key " + log.name() + ".");
+        }
+        Checkpoint cp = Checkpoint.of(checkpoint);
+        if (!cp.origin().equals(log.name())) {
+            return LogCheck.fails("The checkpoint is of the log '" + cp.origin() + "', not '" + log.name() + "'.");
+        }
+        return read(file).check(cp);
+    }
+
+    /** Checks this tree against a checkpoint whose signature was checked. */
+    public LogCheck check(Checkpoint cp) {
+        long entries = tree.size();
+        if (entries < cp.size()) {
+            return LogCheck.fails("The export ends after entry " + (entries - 1) + " (" + entries + " entries" + (cutOff
+                    ? " and a cut-off line" : "") + "), but the checkpoint counts " + cp.size() + ": entries from "
+                    + entries + " on are missing.");
+        }
+        Hash root = tree.root(cp.size());
+        if (!root.equals(cp.root())) {
+            return LogCheck.fails("The export's first " + cp.size() + " entries (0 to " + (cp.size() - 1)
+                    + ") do not make the checkpoint's root " + cp.root().base64() + " but " + root.base64()
+                    + ": an entry among them was changed, added or removed.");
+        }
+        return LogCheck.ok();
+    }
+}
