@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.enrollment.core.audit.tlog.SigningKey;
+import org.enrollment.examples.log.CheckpointOptions;
 import org.enrollment.examples.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -42,15 +46,26 @@ final class RunCommand implements Callable<Integer> {
                     + "(with several scenario files, one log each: FILE with the scenario's name added).")
     private Path audit;
 
+    @Mixin
+    private CheckpointOptions signing;
+
     @Override
     public Integer call() {
         var stores = cli.stores(store);
+        if (signing.asked() && files.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint signs the audit log of one scenario file, not " + files.size() + ".");
+        }
+        Optional<SigningKey> logKey = signing.key(audit);
         Optional<RuleSet> loaded = cli.rules(rules);
         if (loaded.isEmpty()) {
             return EnrollmentCli.NOTHING_RAN;
         }
         RuleSet ruleSet = loaded.get();
         ScenarioRunner runner = new ScenarioRunner(ruleSet.engine(), stores, spec.commandLine().getOut(), spec.commandLine().getErr());
-        return runner.run(files, audit, o -> { });
+        int code = runner.run(files, audit, o -> { });
+        if (code == ScenarioRunner.ALL_MET) {
+            logKey.ifPresent(key -> signing.write(key, audit));
+        }
+        return code;
     }
 }

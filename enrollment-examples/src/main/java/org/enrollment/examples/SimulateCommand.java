@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.enrollment.core.audit.tlog.SigningKey;
+import org.enrollment.examples.log.CheckpointOptions;
 import org.enrollment.examples.scenario.ScenarioWriter;
 import org.enrollment.examples.simulation.SeasonReport;
 import org.enrollment.examples.simulation.SeasonSimulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,11 +56,15 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Judge with the rule files in DIR instead of the shipped rules.")
     private Path rules;
 
+    @Mixin
+    private CheckpointOptions signing;
+
     @Override
     public Integer call() {
         if (children < 400) {
             throw new ParameterException(spec.commandLine(), "--children must be at least 400, was " + children + ".");
         }
+        Optional<SigningKey> logKey = signing.key(audit);
         Optional<RuleSet> loaded = cli.rules(rules);
         if (loaded.isEmpty()) {
             return EnrollmentCli.NOTHING_RAN;
@@ -84,7 +91,11 @@ final class SimulateCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("Scenario written to %s; replay it with: run %s%n", out, out);
             spec.commandLine().getOut().flush();
         }
-        return report.audit().intact() ? 0 : 1;
+        if (!report.audit().intact()) {
+            return 1;
+        }
+        logKey.ifPresent(key -> signing.write(key, audit));
+        return 0;
     }
 
     private static void progress(PrintWriter err, String line) {

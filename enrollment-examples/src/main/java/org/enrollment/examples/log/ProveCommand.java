@@ -1,0 +1,41 @@
+package org.enrollment.examples.log;
+
+import java.nio.file.Path;
+import org.enrollment.core.audit.tlog.Checkpoint;
+import org.enrollment.core.audit.tlog.ExportTree;
+import org.enrollment.core.audit.tlog.LogCheck;
+import org.enrollment.core.audit.tlog.SignedNote;
+import org.enrollment.core.audit.tlog.TlogProof;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code log prove}: the {@code tlog-proof@v1} of an entry in a checkpoint's tree. */
+@Command(name = "prove", mixinStandardHelpOptions = true,
+        description = "Prints the C2SP tlog-proof@v1 (.tlog-proof) of entry I (0-based) in the checkpoint's tree, "
+                + "made from the export; exits 1 when the export does not make the checkpoint's tree.")
+final class ProveCommand extends LogVerb {
+
+    @Option(names = "--audit", required = true, paramLabel = "FILE", description = "The exported audit log (JSON Lines).")
+    private Path audit;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "CP", description = "The signed checkpoint.")
+    private Path checkpoint;
+
+    @Option(names = "--index", required = true, paramLabel = "I", description = "The entry, 0-based.")
+    private long index;
+
+    @Override
+    int run(LogArguments args) {
+        SignedNote note = args.note("--checkpoint", checkpoint);
+        Checkpoint cp = args.parsed("--checkpoint", checkpoint, text -> Checkpoint.of(note));
+        if (index < 0 || index >= cp.size()) {
+            throw args.bad("--index " + index + ": the checkpoint's tree has entries 0 to " + (cp.size() - 1) + ".");
+        }
+        ExportTree export = args.export("--audit", audit);
+        LogCheck made = export.check(cp);
+        if (!made.holds()) {
+            return args.doesNotHold(made.problem());
+        }
+        return args.holds(TlogProof.of(export.tree().inclusionProof(index, cp.size()), note).text());
+    }
+}

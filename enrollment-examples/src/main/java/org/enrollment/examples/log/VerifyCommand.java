@@ -1,0 +1,43 @@
+package org.enrollment.examples.log;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.enrollment.core.audit.tlog.Checkpoint;
+import org.enrollment.core.audit.tlog.ExportTree;
+import org.enrollment.core.audit.tlog.LogCheck;
+import org.enrollment.core.audit.tlog.SignedNote;
+import org.enrollment.core.audit.tlog.VerifierKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code log verify}: an export checked against a signed checkpoint. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Checks the export against a checkpoint signed by the log: its first N entries must make the root.")
+final class VerifyCommand extends LogVerb {
+
+    @Option(names = "--audit", required = true, paramLabel = "FILE", description = "The exported audit log (JSON Lines).")
+    private Path audit;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "CP", description = "The signed checkpoint.")
+    private Path checkpoint;
+
+    @Option(names = "--vkey", required = true, paramLabel = "V", description = "The log's verifier key.")
+    private Path vkey;
+
+    @Override
+    int run(LogArguments args) {
+        VerifierKey log = args.verifierKey("--vkey", vkey);
+        SignedNote note = args.note("--checkpoint", checkpoint);
+        Checkpoint cp = args.parsed("--checkpoint", checkpoint, text -> Checkpoint.of(note));
+        LogCheck check;
+        try {
+            check = ExportTree.check(audit, note, log);
+        } catch (IOException e) {
+            throw args.unreadable("--audit", audit, e);
+        }
+        return check.holds()
+                ? args.holds("The export's first " + cp.size() + " entries make the root of " + cp.origin()
+                        + "'s signed checkpoint.\n")
+                : args.doesNotHold(check.problem());
+    }
+}
