@@ -47,8 +47,8 @@ public record ExportTree(MerkleTree tree, boolean cutOff) {
     }
 
     /**
-     * Checks an export against a checkpoint signed by the log: the file's first entries, as many as the checkpoint
-     * counts, must make its root.
+     * Checks an export against a checkpoint signed by the log: the file's entries, as many as the checkpoint counts,
+     * must make its root; an entry past them is one the log did not sign for.
      *
      * @throws IOException when the file cannot be read
      */
@@ -63,8 +63,19 @@ public record ExportTree(MerkleTree tree, boolean cutOff) {
         return read(file).check(cp);
     }
 
-    /** Checks this tree against a checkpoint whose signature was checked. */
+    /** Checks this tree against a checkpoint whose signature was checked: the same entries, the same root. */
     public LogCheck check(Checkpoint cp) {
+        LogCheck prefix = startsWith(cp);
+        long entries = tree.size();
+        if (prefix.holds() && (entries > cp.size() || cutOff)) {
+            return LogCheck.fails("Entry " + cp.size() + " and after (" + (entries - cp.size() + (cutOff ? 1 : 0))
+                    + " lines) are not covered by the checkpoint of " + cp.size() + " entries: the log did not sign for them.");
+        }
+        return prefix;
+    }
+
+    /** Checks that this tree's first entries, as many as the checkpoint counts, make its root. */
+    public LogCheck startsWith(Checkpoint cp) {
         long entries = tree.size();
         if (entries < cp.size()) {
             return LogCheck.fails("The export ends after entry " + (entries - 1) + " (" + entries + " entries" + (cutOff
