@@ -37,9 +37,13 @@ public final class MerkleTree {
         return size;
     }
 
-    /** Appends the leaf of these entry bytes (a line of the export without its line end). */
-    public void appendEntry(byte[] line, int from, int to) {
-        append(Hash.leaf(line, from, to));
+    /** Appends the leaf of these entry bytes (a line of the export without its line end): SHA-256(0x00 ‖ line). */
+    public synchronized void appendEntry(byte[] line, int from, int to) {
+        checkRoom();
+        sha.update((byte) 0);
+        sha.update(line, from, to - from);
+        digestInto(0, size);
+        grow();
     }
 
     /**
@@ -48,25 +52,35 @@ public final class MerkleTree {
      * @throws IllegalStateException when the tree is full
      */
     public synchronized void append(Hash leaf) {
+        checkRoom();
+        leaf.copyTo(row(0, size), (int) size * Hash.LENGTH);
+        grow();
+    }
+
+    /** Hashes the complete subtrees the new leaf {@code size} closes, then counts it. */
+    private void grow() {
+        long index = size;
+        for (int level = 0; (index & 1) == 1; level++, index >>= 1) {
+            sha.update((byte) 1);
+            sha.update(levels[level], (int) (index - 1) * Hash.LENGTH, 2 * Hash.LENGTH);
+            digestInto(level + 1, index >> 1);
+        }
+        size++;
+    }
+
+    private void checkRoom() {
         if (size == MAX_SIZE) {
             throw new IllegalStateException("The tree is full at " + MAX_SIZE + " leaves.");
         }
-        put(0, size, leaf.bytes());
-        long index = size;
-        for (int level = 0; (index & 1) == 1; level++, index >>= 1) {
-            byte[] below = levels[level];
-            int right = (int) index * Hash.LENGTH;
-            byte[] parent = new byte[Hash.LENGTH];
-            sha.update((byte) 1);
-            sha.update(below, right - Hash.LENGTH, 2 * Hash.LENGTH);
-            try {
-                sha.digest(parent, 0, Hash.LENGTH);
-            } catch (DigestException e) {
-                throw new IllegalStateException("SHA-256 refused a 32-byte output buffer.", e);
-            }
-            put(level + 1, index >> 1, parent);
+    }
+
+    /** Ends the digest into slot {@code index} of the level. */
+    private void digestInto(int level, long index) {
+        try {
+            sha.digest(row(level, index), (int) index * Hash.LENGTH, Hash.LENGTH);
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 refused a 32-byte output buffer.", e);
         }
-        size++;
     }
 
     /** The root of the whole tree. */
@@ -183,16 +197,17 @@ public final class MerkleTree {
         }
     }
 
-    private void put(int level, long index, byte[] hash) {
+    /** The level's array, grown to hold slot {@code index}. */
+    private byte[] row(int level, long index) {
         byte[] row = levels[level];
-        int at = (int) index * Hash.LENGTH;
+        int end = (int) (index + 1) * Hash.LENGTH;
         if (row == null) {
-            row = new byte[Hash.LENGTH * 16];
-        } else if (row.length < at + Hash.LENGTH) {
-            row = Arrays.copyOf(row, (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(at + Hash.LENGTH, 2L * row.length)));
+            row = new byte[Math.max(Hash.LENGTH * 16, end)];
+        } else if (row.length < end) {
+            row = Arrays.copyOf(row, (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(end, 2L * row.length)));
         }
-        System.arraycopy(hash, 0, row, at, Hash.LENGTH);
         levels[level] = row;
+        return row;
     }
 
     private static MessageDigest sha256() {
