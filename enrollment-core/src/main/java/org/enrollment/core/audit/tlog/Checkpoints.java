@@ -1,0 +1,82 @@
+package org.enrollment.core.audit.tlog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The checkpoints a log signed, in order (已签检查点): what a host keeps and publishes, written as the signed
+ * notes one after the other, and read back only if every one is signed by the log and the sizes only grow.
+ */
+public final class Checkpoints {
+
+    private final List<SignedNote> notes = new ArrayList<>();
+
+    /** None yet. */
+    public Checkpoints() {
+    }
+
+    /**
+     * Reads checkpoints written by {@link #text()}.
+     *
+     * @throws IllegalArgumentException naming the checkpoint that is not signed by the log or does not grow
+     */
+    public static Checkpoints parse(String text, VerifierKey log) {
+        Checkpoints read = new Checkpoints();
+        StringBuilder note = new StringBuilder();
+        boolean inSignatures = false;
+        for (String line : text.split("\n", -1)) {
+            boolean signature = line.startsWith(SignedNote.DASH);
+            if (inSignatures && !signature) {
+                read.add(checked(SignedNote.parse(note.toString()), log, read.notes.size()));
+                note.setLength(0);
+                inSignatures = false;
+            }
+            if (line.isEmpty() && note.isEmpty()) {
+                continue;
+            }
+            note.append(line).append('\n');
+            inSignatures |= signature;
+        }
+        return read;
+    }
+
+    private static SignedNote checked(SignedNote note, VerifierKey log, int index) {
+        if (!note.verifiedBy(log)) {
+            throw new IllegalArgumentException("Checkpoint " + (index + 1) + " is not signed by the log key " + log.name() + ".");
+        }
+        return note;
+    }
+
+    /**
+     * Keeps a checkpoint; its tree may not be smaller than the last one's.
+     *
+     * @throws IllegalArgumentException when it is smaller, or of another origin
+     */
+    public synchronized void add(SignedNote checkpoint) {
+        Checkpoint next = Checkpoint.of(checkpoint);
+        Optional<Checkpoint> last = latest().map(Checkpoint::of);
+        if (last.isPresent() && (next.size() < last.get().size() || !next.origin().equals(last.get().origin()))) {
+            throw new IllegalArgumentException("A checkpoint of " + next.size() + " entries of " + next.origin()
+                    + " cannot follow one of " + last.get().size() + " entries of " + last.get().origin() + ".");
+        }
+        notes.add(checkpoint);
+    }
+
+    /** The last checkpoint, if any. */
+    public synchronized Optional<SignedNote> latest() {
+        return notes.isEmpty() ? Optional.empty() : Optional.of(notes.get(notes.size() - 1));
+    }
+
+    /** Every checkpoint, oldest first. */
+    public synchronized List<SignedNote> all() {
+        return List.copyOf(notes);
+    }
+
+    /** The checkpoints as text: the signed notes one after the other. */
+    public synchronized String text() {
+        StringBuilder out = new StringBuilder();
+        notes.forEach(n -> out.append(n.text()));
+        return out.toString();
+    }
+}
