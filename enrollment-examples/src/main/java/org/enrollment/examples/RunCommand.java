@@ -63,8 +63,8 @@ final class RunCommand implements Callable<Integer> {
         RuleSet ruleSet = loaded.get();
         ScenarioRunner runner = new ScenarioRunner(ruleSet.engine(), stores, spec.commandLine().getOut(), spec.commandLine().getErr());
         int code = runner.run(files, audit, o -> { });
-        if (code == ScenarioRunner.ALL_MET) {
-            logKey.ifPresent(key -> signing.write(key, audit));
+        if (code == ScenarioRunner.ALL_MET && logKey.isPresent()) {
+            return signing.write(logKey.get(), audit) ? code : ScenarioRunner.MISSED;
         }
         return code;
     }

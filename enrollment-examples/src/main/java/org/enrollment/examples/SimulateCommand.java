@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.enrollment.core.audit.tlog.SigningKey;
+import org.enrollment.core.registry.Registry;
 import org.enrollment.examples.log.CheckpointOptions;
 import org.enrollment.examples.scenario.ScenarioWriter;
 import org.enrollment.examples.simulation.SeasonReport;
@@ -77,11 +79,11 @@ final class SimulateCommand implements Callable<Integer> {
         err.flush();
         SeasonReport report;
         if (out == null) {
-            report = simulator.play(ruleSet.engine(), null, audit, line -> progress(err, line));
+            report = simulator.play(ruleSet.engine(), null, audit, line -> progress(err, line), watcher(logKey));
         } else {
             try (ScenarioWriter scenario = new ScenarioWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
                     simulator.season(), "A simulated season: seed " + seed + ", " + simulator.children() + " children.")) {
-                report = simulator.play(ruleSet.engine(), scenario, audit, line -> progress(err, line));
+                report = simulator.play(ruleSet.engine(), scenario, audit, line -> progress(err, line), watcher(logKey));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write the scenario file " + out + ": " + e.getMessage(), e);
             }
@@ -94,8 +96,11 @@ final class SimulateCommand implements Callable<Integer> {
         if (!report.audit().intact()) {
             return 1;
         }
-        logKey.ifPresent(key -> signing.write(key, audit));
-        return 0;
+        return logKey.map(key -> signing.write(key, audit) ? 0 : 1).orElse(0);
+    }
+
+    private Consumer<Registry> watcher(Optional<SigningKey> logKey) {
+        return logKey.map(signing::watcher).orElse(registry -> { });
     }
 
     private static void progress(PrintWriter err, String line) {

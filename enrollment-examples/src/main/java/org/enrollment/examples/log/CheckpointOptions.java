@@ -1,19 +1,35 @@
 package org.enrollment.examples.log;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.enrollment.core.audit.tlog.Checkpoint;
+import org.enrollment.core.audit.tlog.CheckpointSchedule;
+import org.enrollment.core.audit.tlog.Checkpoints;
 import org.enrollment.core.audit.tlog.ExportTree;
+import org.enrollment.core.audit.tlog.LogCheck;
+import org.enrollment.core.audit.tlog.LogCheckpointer;
+import org.enrollment.core.audit.tlog.SignedNote;
 import org.enrollment.core.audit.tlog.SigningKey;
+import org.enrollment.core.registry.Registry;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code --log-key K --checkpoint OUT} of {@code simulate} and {@code run}: sign the final tree of the audit export.
- * The key is read before anything runs, so that a wrong one stops the command with exit code 2.
+ * The key is read before anything runs, so that a wrong one stops the command with exit code 2. A command that
+ * shows its registry as it plays ({@link #watcher}) has the tree kept and a checkpoint signed every
+ * {@value #EVERY} entries on the way, and its final checkpoint is checked against the export.
  */
 public final class CheckpointOptions {
+
+    /** How many entries between the checkpoints signed while a season plays. */
+    static final long EVERY = 10_000;
+
+    private LogCheckpointer checkpointer;
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
@@ -46,13 +62,36 @@ public final class CheckpointOptions {
         return Optional.of(args.signingKey("--log-key", logKey));
     }
 
-    /** Writes the signed checkpoint of the whole export and says where on standard error. */
-    public void write(SigningKey key, Path audit) {
+    /** What keeps the registry's tree and signs a checkpoint every {@value #EVERY} entries as the season plays. */
+    public Consumer<Registry> watcher(SigningKey key) {
+        return registry -> {
+            if (checkpointer == null) {
+                checkpointer = new LogCheckpointer(registry.audit(), key, CheckpointSchedule.everyEntries(EVERY),
+                        Clock.systemUTC(), new Checkpoints());
+            }
+            checkpointer.update();
+        };
+    }
+
+    /**
+     * Writes the signed checkpoint of the whole export and says where on standard error.
+     *
+     * @return whether the export makes the checkpoint (always, unless it changed since it was written)
+     */
+    public boolean write(SigningKey key, Path audit) {
         LogArguments args = new LogArguments(spec);
         ExportTree export = args.export("--audit", audit);
-        Checkpoint cp = Checkpoint.of(key.name(), export.tree(), export.tree().size());
-        args.write("--checkpoint", checkpoint, cp.signedBy(key).text());
-        spec.commandLine().getErr().printf("Checkpoint of %,d entries signed by %s written to %s%n", cp.size(), key.name(), checkpoint);
-        spec.commandLine().getErr().flush();
+        SignedNote signed = checkpointer == null
+                ? Checkpoint.of(key.name(), export.tree(), export.tree().size()).signedBy(key) : checkpointer.checkpoint();
+        LogCheck check = export.check(Checkpoint.of(signed));
+        args.write("--checkpoint", checkpoint, signed.text());
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("Checkpoint of %,d entries signed by %s written to %s%s%n", Checkpoint.of(signed).size(), key.name(), checkpoint,
+                checkpointer == null ? "" : String.format(" (%,d checkpoints signed in all, one every 10,000 entries and the last)", checkpointer.checkpoints().all().size()));
+        if (!check.holds()) {
+            err.println("The export does not make the registry's checkpoint: " + check.problem());
+        }
+        err.flush();
+        return check.holds();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.enrollment.core.policy.PolicyEngine;
+import org.enrollment.core.registry.Registry;
 import org.enrollment.core.season.Season;
 import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.examples.scenario.ScenarioPlayer;
@@ -70,7 +71,17 @@ public final class SeasonSimulator {
      * @return the report: the funnel, the refusals, the throughput, the audit log's check
      */
     public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Path audit, Consumer<String> progress) {
+        return play(policies, scenario, audit, progress, registry -> { });
+    }
+
+    /**
+     * Plays the season as {@link #play(PolicyEngine, ScenarioWriter, Path, Consumer)} does, showing the registry to
+     * {@code watcher} every 4,096 commands and at the end (to sign checkpoints as the log grows).
+     */
+    public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Path audit, Consumer<String> progress,
+            Consumer<Registry> watcher) {
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(watcher, "watcher");
         ScenarioPlayer player = new ScenarioPlayer(city.season, policies, new InMemoryRegistrationStore());
         Tally tally = new Tally(city.districts.size());
         play.open(player, scenario, tally);
@@ -79,12 +90,16 @@ public final class SeasonSimulator {
         long lastReport = started;
         while (calendar.hasEvents()) {
             calendar.playNext();
+            if ((tally.commands & 0xFFF) == 0) {
+                watcher.accept(player.registry());
+            }
             if ((tally.commands & 0xFFF) == 0 && System.nanoTime() - lastReport > 2_000_000_000L) {
                 lastReport = System.nanoTime();
                 progress.accept(String.format("simulate: %,d commands played, now at %s, %,.0f commands/s", tally.commands,
                         calendar.time().toLocalDate(), tally.commands / ((lastReport - started) / 1e9)));
             }
         }
+        watcher.accept(player.registry());
         long elapsed = System.nanoTime() - started;
         return SeasonReport.of(this, player.registry(), tally, elapsed, audit);
     }
