@@ -1,13 +1,12 @@
 package org.enrollment.rules;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.policy.PolicyVerdict;
 import org.enrollment.rules.facts.VerdictRecorder;
@@ -16,6 +15,8 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * A compiled rule set: immutable, safe for any number of threads. Each judgement takes a session of its own
@@ -24,9 +25,6 @@ import org.kie.api.runtime.KieSessionsPool;
  * session's node memories for every command, which was a fifth of the time of a simulated season.
  */
 final class CompiledRules {
-
-    /** Firings after which a judgement is taken to be looping. */
-    static final int MAX_FIRINGS = 10_000;
 
     /** Sessions made ahead; the pool grows with the number of judgements at once. */
     private static final int POOLED_AT_START = 2;
@@ -58,41 +56,87 @@ final class CompiledRules {
 
     /**
      * Judges a question in a session of its own, empty when taken from the pool; giving it back (dispose)
-     * resets it, also after a judgement that failed.
-     *
-     * @throws IllegalStateException when the rules fire more than {@link #MAX_FIRINGS} times
+     * resets it, also after a judgement that failed. Never throws for what the rules do: a rule that throws,
+     * or a judgement past the budget, gives a failure and a verdict refusing with {@code POLICY_FAILED}.
      */
-    PolicyVerdict judge(PolicyQuestion question) {
+    Judged judge(PolicyQuestion question, JudgingBudget budget) {
         VerdictRecorder verdict = new VerdictRecorder();
         KieSession session = sessions.newKieSession();
+        Meter meter = new Meter(budget);
         try {
             if (verdictGlobal) {
                 session.setGlobal(RuleCompiler.VERDICT, verdict);
             }
             session.addEventListener(verdict);
             QuestionFacts.insert(question, session);
-            int fired = session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
-                throw looping(question, verdict.toPolicyVerdict().rulesFired());
-            }
+            session.fireAllRules(meter);
+            return meter.failure().map(Judged::failed).orElseGet(() -> new Judged(verdict.toPolicyVerdict(), Optional.empty()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return Judged.failed(PolicyFailure.of(e, meter.last));
         } finally {
             session.removeEventListener(verdict);
             session.dispose();
         }
-        return verdict.toPolicyVerdict();
+    }
+
+    /**
+     * What a judgement came to: the verdict, and what failed when the rules could not finish.
+     *
+     * @param verdict the rules' verdict; when they failed, a refusal with {@code POLICY_FAILED}
+     * @param failure what failed, if anything
+     */
+    record Judged(PolicyVerdict verdict, Optional<PolicyFailure> failure) {
+
+        static Judged failed(PolicyFailure f) {
+            return new Judged(new PolicyVerdict(List.of(f.reason()), List.of(f.rule())), Optional.of(f));
+        }
+    }
+
+    /** Counts firings and watches the time, between firings; past the budget it lets no more rules fire. */
+    private static final class Meter implements AgendaFilter {
+
+        private final JudgingBudget budget;
+        private final long deadline;
+        private final Map<String, Integer> counts = new HashMap<>();
+        private int firings;
+        private String last;
+        private PolicyFailure failure;
+
+        Meter(JudgingBudget budget) {
+            this.budget = budget;
+            this.deadline = System.nanoTime() + budget.time().toNanos();
+        }
+
+        @Override
+        public boolean accept(Match match) {
+            if (failure == null && ++firings > budget.maxFirings()) {
+                String most = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+                failure = PolicyFailure.overLimit(most, budget.maxFirings(), counts.getOrDefault(most, 0));
+            }
+            checkTime();
+            if (failure != null) {
+                return false;
+            }
+            last = match.getRule().getName();
+            counts.merge(last, 1, Integer::sum);
+            return true;
+        }
+
+        private void checkTime() {
+            if (failure == null && System.nanoTime() - deadline > 0) {
+                failure = PolicyFailure.overTime(last == null ? "?" : last, budget.time());
+            }
+        }
+
+        Optional<PolicyFailure> failure() {
+            checkTime();
+            return Optional.ofNullable(failure);
+        }
     }
 
     /** The release id the rules were compiled under in the Drools repository. */
     ReleaseId releaseId() {
         return releaseId;
-    }
-
-    private static IllegalStateException looping(PolicyQuestion question, List<String> fired) {
-        Map<String, Long> counts = fired.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        String most = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
-        return new IllegalStateException("The rules fired " + fired.size() + " times judging " + question.kind().text()
-                + " and were stopped; rule \"" + most + "\" fired " + counts.get(most) + " times."
-                + "\nMaybe the rule inserts or changes a fact that makes it match again.");
     }
 
     /** The names of all rules, sorted. */

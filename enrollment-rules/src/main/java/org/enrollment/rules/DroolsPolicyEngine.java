@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.policy.PolicyVerdict;
@@ -25,22 +26,34 @@ import org.slf4j.LoggerFactory;
  * ReloadResult r = edited.reload();                                     // publish an edit
  * }</pre>
  *
- * <p>The rules in force are one immutable compiled rule set behind a volatile reference. {@link #reload()}
- * compiles the folder on the caller's thread, smoke-checks the result and only then swaps it in, so a
- * judgement sees the old rules or the new ones, never a mix; a folder that does not compile leaves the
- * rules in force as they were and says what is wrong, file and line. Safe for any number of threads.
+ * <p>The rules in force are one immutable compiled rule set behind a volatile reference. Every file is vetted
+ * before it compiles (see {@code rule-allow-list.txt}): a file that does something a policy does not need is
+ * refused, file and line, and nothing of it runs. {@link #reload()} vets and compiles the folder on a worker
+ * thread within a time budget, smoke-checks the result and only then swaps it in, so a judgement sees the old
+ * rules or the new ones, never a mix; a folder that is refused leaves the rules in force as they were and says
+ * what is wrong. A judgement is bounded by a {@link JudgingBudget}; a rule that throws or a judgement past the
+ * budget refuses the command with {@code POLICY_FAILED}, never an exception. Safe for any number of threads.
  */
 public final class DroolsPolicyEngine implements PolicyEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(DroolsPolicyEngine.class);
 
+    /** How long a reload (vetting, compile and smoke check) may take by default. */
+    public static final Duration RELOAD_BUDGET = Duration.ofSeconds(60);
+
     private final RuleSource source;
-    private final Object reloading = new Object();
+    private final JudgingBudget budget;
+    private final Reloader reloader;
+    private final boolean vetting;
+    private final AtomicLong failures = new AtomicLong();
     private volatile CompiledRules rules;
 
-    private DroolsPolicyEngine(RuleSource source, CompiledRules rules) {
+    private DroolsPolicyEngine(RuleSource source, CompiledRules rules, JudgingBudget budget, Duration reloadBudget, boolean vetting) {
         this.source = source;
         this.rules = rules;
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.reloader = new Reloader(Objects.requireNonNull(reloadBudget, "reloadBudget"));
+        this.vetting = vetting;
     }
 
     /**
@@ -51,52 +64,72 @@ public final class DroolsPolicyEngine implements PolicyEngine {
      * @throws IllegalStateException when the shipped rules do not compile (a broken build)
      */
     public static DroolsPolicyEngine shipped() {
-        return new DroolsPolicyEngine(RuleSource.shipped(), Shipped.RULES);
+        return new DroolsPolicyEngine(RuleSource.shipped(), Shipped.RULES, JudgingBudget.DEFAULT, RELOAD_BUDGET, true);
     }
 
     /**
      * The rule files directly in a folder: {@code *.drl} and decision tables ({@code *.drl.csv},
      * {@code *.drl.xls}, {@code *.drl.xlsx}), UTF-8.
      *
+     * Judged within {@link JudgingBudget#DEFAULT}, reloaded within {@link #RELOAD_BUDGET}.
+     *
      * @throws RuleLoadException listing every problem (file, line, message) when the folder cannot be read,
-     *         its files do not compile, or they fail the smoke check
+     *         its files fail vetting, do not compile, or fail the smoke check
      */
     public static DroolsPolicyEngine fromFolder(Path folder) {
-        RuleSource source = RuleSource.folder(folder);
-        CompiledRules compiled = RuleCompiler.compile(source.read(), source.toString());
-        LOG.info("Loaded {} rules from {}", compiled.ruleNames().size(), source);
-        return new DroolsPolicyEngine(source, compiled);
+        return fromFolder(folder, JudgingBudget.DEFAULT, RELOAD_BUDGET);
     }
 
     /**
-     * Compiles the folder again and, when it compiles and passes the smoke check, puts its rules in force in
-     * one step. Judgements under way finish with the rules they started with. Reloads are one at a time;
-     * judging never waits for one. For the shipped rules there is nothing to reload.
+     * The rule files directly in a folder, judged within this budget and reloaded within that time.
+     *
+     * @throws RuleLoadException as {@link #fromFolder(Path)}
+     */
+    public static DroolsPolicyEngine fromFolder(Path folder, JudgingBudget budget, Duration reloadBudget) {
+        return fromFolder(folder, budget, reloadBudget, true);
+    }
+
+    /** As {@link #fromFolder(Path, JudgingBudget, Duration)}; without vetting only for the tests of what vetting keeps out. */
+    static DroolsPolicyEngine fromFolder(Path folder, JudgingBudget budget, Duration reloadBudget, boolean vetting) {
+        RuleSource source = RuleSource.folder(folder);
+        CompiledRules compiled = RuleCompiler.compile(source.read(), source.toString(), vetting);
+        LOG.info("Loaded {} rules from {}", compiled.ruleNames().size(), source);
+        return new DroolsPolicyEngine(source, compiled, budget, reloadBudget, vetting);
+    }
+
+    /**
+     * Vets and compiles the folder again and, when it passes and passes the smoke check, puts its rules in force
+     * in one step. Judgements under way finish with the rules they started with; judging never waits for a
+     * reload. Reloads are one at a time: while one runs, another returns at once, refused, saying so. A reload
+     * past its time budget or out of memory is refused and the rules in force stay. For the shipped rules there
+     * is nothing to reload.
      *
      * @return whether the rules were swapped, and the problems (file, line, message) when not; never throws
      *         for bad rules
      */
     public ReloadResult reload() {
-        long started = System.nanoTime();
         if (!source.reloadable()) {
-            return new ReloadResult(false, List.of(), Duration.ofNanos(System.nanoTime() - started));
+            return new ReloadResult(false, List.of(), Duration.ZERO);
         }
-        synchronized (reloading) {
-            CompiledRules fresh;
-            try {
-                fresh = RuleCompiler.compile(source.read(), source.toString());
-            } catch (RuleLoadException e) {
-                Duration took = Duration.ofNanos(System.nanoTime() - started);
-                LOG.warn("Reload of {} refused after {} ms; the rules in force stay. {}", source, took.toMillis(), e.getMessage());
-                return new ReloadResult(false, e.problems(), took);
-            }
+        ReloadResult result = reloader.reload(() -> RuleCompiler.compile(source.read(), source.toString(), vetting), fresh -> {
             CompiledRules old = rules;
             rules = fresh;
             old.release();
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            LOG.info("Reloaded {}: {} rules in force after {} ms", source, fresh.ruleNames().size(), took.toMillis());
-            return new ReloadResult(true, List.of(), took);
+        }, source.toString());
+        if (result.swapped()) {
+            LOG.info("Reloaded {}: {} rules in force after {} ms", source, rules.ruleNames().size(), result.took().toMillis());
+        } else {
+            LOG.warn("Reload of {} refused after {} ms; the rules in force stay. {}", source, result.took().toMillis(), result.problems());
         }
+        return result;
+    }
+
+    /**
+     * How many judgements the rules could not finish (a rule threw, or the judgement went past its budget) since
+     * this engine was made; each was refused with {@code POLICY_FAILED} and logged at WARN with the rule set.
+     */
+    public long policyFailures() {
+        return failures.get();
     }
 
     /** The names of all rules in force, sorted. */
@@ -121,13 +154,18 @@ public final class DroolsPolicyEngine implements PolicyEngine {
     /**
      * Judges a command with the rules in force.
      *
-     * @return the reasons the rules gave and the names of the rules that fired
-     * @throws IllegalStateException when the rules loop (more than 10,000 firings)
+     * @return the reasons the rules gave and the names of the rules that fired; when a rule throws, or the
+     *         judgement goes past its {@link JudgingBudget}, a refusal with {@code POLICY_FAILED} naming the rule
      */
     @Override
     public PolicyVerdict judge(PolicyQuestion question) {
         Objects.requireNonNull(question, "question");
-        return rules.judge(question);
+        CompiledRules inForce = rules;
+        CompiledRules.Judged judged = inForce.judge(question, budget);
+        judged.failure().ifPresent(f -> LOG.warn("Rule \"{}\" of {} ({}) failed judging a {}: {}; refused with POLICY_FAILED"
+                        + " ({} so far). Maybe fix or roll back the rule files.", f.rule(), source, inForce, question.kind().text(),
+                f.what(), failures.incrementAndGet()));
+        return judged.verdict();
     }
 
     /**
@@ -167,7 +205,7 @@ public final class DroolsPolicyEngine implements PolicyEngine {
             long started = System.nanoTime();
             try {
                 CompiledRules compiled = ShippedModel.load().orElseGet(
-                        () -> RuleCompiler.compile(RuleSource.shipped().read(), RuleSource.shipped().toString()));
+                        () -> RuleCompiler.compile(RuleSource.shipped().read(), RuleSource.shipped().toString(), true));
                 LOG.info("Loaded the {} shipped rules ({}) in {} ms", compiled.ruleNames().size(),
                         compiled.precompiled() ? "precompiled at build time" : "compiled now", (System.nanoTime() - started) / 1_000_000);
                 return compiled;

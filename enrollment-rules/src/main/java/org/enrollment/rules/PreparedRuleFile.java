@@ -91,12 +91,17 @@ final class PreparedRuleFile {
 
     /** The first line of the DRL that holds the text (as a whole word when it is one), or 0. */
     int find(String text) {
+        return find(text, 1);
+    }
+
+    /** The first line of the DRL, from this line on, that holds the text (its first line, when it has several), or 0. */
+    int find(String text, int from) {
         if (text == null || text.isBlank()) {
             return 0;
         }
-        String needle = text.strip();
+        String needle = text.strip().lines().findFirst().orElse("").strip();
         Pattern word = needle.matches("\\w+") ? Pattern.compile("\\b" + Pattern.quote(needle) + "\\b") : null;
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = Math.max(from, 1) - 1; i < lines.length; i++) {
             if (word != null ? word.matcher(lines[i]).find() : lines[i].contains(needle)) {
                 return i + 1;
             }

@@ -43,14 +43,18 @@ final class RuleCompiler {
     }
 
     /**
-     * Compiles the files and runs the smoke check.
+     * Vets the files, compiles them and runs the smoke check; nothing of a file that fails vetting compiles.
      *
      * @param what what is compiled, for messages (e.g. the folder)
-     * @throws RuleLoadException listing every problem, when they do not compile or fail the smoke check
+     * @param vetting whether to vet first; off only in the tests of what vetting keeps out
+     * @throws RuleLoadException listing every problem, when they fail vetting, do not compile or fail the smoke check
      */
-    static CompiledRules compile(List<RuleFile> files, String what) {
+    static CompiledRules compile(List<RuleFile> files, String what, boolean vetting) {
         long started = System.nanoTime();
         List<PreparedRuleFile> sources = PreparedRuleFile.ofAll(files, what);
+        if (vetting) {
+            vet(sources, what);
+        }
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("org.enrollment.rules.compiled", "policies-" + LOADER, "1." + BUILDS.incrementAndGet());
         CompiledRules compiled;
@@ -71,6 +75,18 @@ final class RuleCompiler {
         }
         LOG.debug("Compiled {} rules of {} in {} ms", compiled.ruleNames().size(), what, (System.nanoTime() - started) / 1_000_000);
         return compiled;
+    }
+
+    /**
+     * Vets the files.
+     *
+     * @throws RuleLoadException listing what vetting refused, file and line
+     */
+    static void vet(List<PreparedRuleFile> sources, String what) {
+        List<RuleProblem> refused = new RuleVetter(RuleAllowList.SHIPPED).vet(sources);
+        if (!refused.isEmpty()) {
+            throw new RuleLoadException(what, refused);
+        }
     }
 
     /**

@@ -53,6 +53,7 @@ final class ShippedModel {
         Path classes = Path.of(args[0]);
         List<RuleFile> files = RuleSource.shipped().read();
         List<PreparedRuleFile> sources = PreparedRuleFile.ofAll(files, RuleSource.shipped().toString());
+        RuleCompiler.vet(sources, RuleSource.shipped().toString());
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("org.enrollment.rules.compiled", "shipped", "1.0");
         InternalKieModule module = (InternalKieModule) RuleCompiler.build(sources, releaseId, RuleSource.shipped().toString());

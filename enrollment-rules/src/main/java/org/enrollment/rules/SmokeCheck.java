@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.enrollment.core.child.Household;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
@@ -31,7 +29,6 @@ import org.enrollment.core.season.CoBuildAgreement;
 import org.enrollment.core.season.DistrictCatalog;
 import org.enrollment.core.season.School;
 import org.enrollment.core.season.Season;
-import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Judges a fixed set of questions, one or more of every kind of command and the facts each policy looks
@@ -40,8 +37,6 @@ import org.kie.api.runtime.rule.ConsequenceException;
  */
 final class SmokeCheck {
 
-    private static final Pattern RULE_NAMED = Pattern.compile("[Rr]ule[ :]+\"([^\"]+)\"|[Rr]ule name=([^,\\]]+)");
-
     private SmokeCheck() {
     }
 
@@ -49,16 +44,11 @@ final class SmokeCheck {
     static List<RuleProblem> run(CompiledRules rules) {
         Map<String, RuleProblem> problems = new LinkedHashMap<>();
         for (PolicyQuestion q : Samples.QUESTIONS) {
-            try {
-                rules.judge(q);
-            } catch (RuntimeException e) {
-                String rule = ruleOf(e);
-                SourceLine where = rule == null ? new SourceLine("", 0) : rules.lineOf(rule).orElse(new SourceLine("", 0));
-                String message = describe(e);
-                problems.putIfAbsent(rule == null ? message : rule, new RuleProblem(where.file(), where.line(),
-                        "Smoke check: judging a " + q.kind().text() + (rule == null ? "" : ", rule \"" + rule + "\"")
-                                + " failed: " + message));
-            }
+            rules.judge(q, JudgingBudget.DEFAULT).failure().ifPresent(f -> {
+                SourceLine where = rules.lineOf(f.rule()).orElse(new SourceLine("", 0));
+                problems.putIfAbsent(f.rule() + f.what(), new RuleProblem(where.file(), where.line(),
+                        "Smoke check: judging a " + q.kind().text() + ", rule \"" + f.rule() + "\" failed: " + f.what()));
+            });
         }
         return new ArrayList<>(problems.values());
     }
@@ -66,30 +56,6 @@ final class SmokeCheck {
     /** The questions the check asks: one or more of every kind of command. */
     static List<PolicyQuestion> questions() {
         return Samples.QUESTIONS;
-    }
-
-    private static String ruleOf(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConsequenceException c && c.getRule() != null) {
-                return c.getRule().getName();
-            }
-            if (t.getMessage() != null) {
-                Matcher m = RULE_NAMED.matcher(t.getMessage());
-                if (m.find()) {
-                    return m.group(1) != null ? m.group(1) : m.group(2).strip();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
-        return root.getClass().getSimpleName() + message;
     }
 
     /** The sample season and questions. */

@@ -44,7 +44,12 @@ public enum ReasonCode {
     /** Advice: a co-build child without a registration should register online as a fallback. */
     ADVICE_REGISTER_ONLINE(true),
     /** Advice: a co-build selection withdrew another registration of a selected child. */
-    SUPERSEDED_ONLINE_REGISTRATION(true);
+    SUPERSEDED_ONLINE_REGISTRATION(true),
+    /**
+     * 规则执行失败: the policies could not judge the command (a rule threw, fired past the limit or ran past the
+     * time budget); the message names the rule. The rules in force need fixing or rolling back.
+     */
+    POLICY_FAILED(false);
 
     private final boolean advice;
 
