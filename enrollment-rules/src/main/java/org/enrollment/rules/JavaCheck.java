@@ -29,10 +29,13 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.drools.mvel.parser.ast.expr.BigDecimalLiteralExpr;
 import org.drools.mvel.parser.ast.expr.BigIntegerLiteralExpr;
 import org.drools.mvel.parser.ast.expr.DrlxExpression;
@@ -91,8 +94,8 @@ final class JavaCheck {
     /** The first thing in the node (pre-order) outside what rules may use. */
     Optional<Finding> check(Node root) {
         root.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
-        List<Node> nodes = new java.util.ArrayList<>();
-        root.walk(nodes::add);
+        List<Node> nodes = new ArrayList<>();
+        preOrder(root, nodes);
         for (Node n : nodes) {
             Optional<Finding> f = checkOne(n);
             if (f.isPresent()) {
@@ -100,6 +103,40 @@ final class JavaCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The node and all below it, parents first. The DRL's own nodes (a binding, {@code in}, {@code matches}, an
+     * inline cast, {@code ?.}) do not list their children as Java's do: they are taken apart here.
+     */
+    private static void preOrder(Node n, List<Node> out) {
+        out.add(n);
+        List<Node> children = new ArrayList<>();
+        if (n instanceof DrlxExpression d) {
+            children.add(d.getExpr());
+        } else if (n instanceof PointFreeExpr p) {
+            children.add(p.getLeft());
+            children.addAll(p.getRight());
+            Stream.of(p.getArg1(), p.getArg2(), p.getArg3(), p.getArg4()).filter(Objects::nonNull).forEach(children::add);
+        } else if (n instanceof HalfPointFreeExpr p) {
+            children.addAll(p.getRight());
+            Stream.of(p.getArg1(), p.getArg2(), p.getArg3(), p.getArg4()).filter(Objects::nonNull).forEach(children::add);
+        } else if (n instanceof InlineCastExpr c) {
+            children.add(c.getType());
+            children.add(c.getExpression());
+        } else if (n instanceof NullSafeFieldAccessExpr f) {
+            children.add(f.getScope());
+        } else if (n instanceof NullSafeMethodCallExpr m) {
+            m.getScope().ifPresent(children::add);
+            children.addAll(m.getArguments());
+        } else if (n instanceof ListCreationLiteralExpression l) {
+            children.addAll(l.getExpressions());
+        } else if (n instanceof ListCreationLiteralExpressionElement e) {
+            children.add(e.getValue());
+        } else {
+            children.addAll(n.getChildNodes());
+        }
+        children.forEach(c -> preOrder(c, out));
     }
 
     private Optional<Finding> checkOne(Node n) {
@@ -150,7 +187,7 @@ final class JavaCheck {
 
     private Optional<Finding> call(Node n, Optional<Expression> scope, String method) {
         if (scope.isEmpty()) {
-            return functions.contains(method) ? Optional.empty() : found(n, method, "Calling " + method
+            return functions.contains(method) || method.equals("eval") ? Optional.empty() : found(n, method, "Calling " + method
                     + "(...) is not allowed: a rule calls only the functions its package declares, the fact properties and"
                     + " the methods listed in rule-allow-list.txt.");
         }

@@ -56,7 +56,8 @@ final class RuleConsequence {
             return Optional.empty();
         }
         if (s instanceof ModifyStatement m) {
-            return modifiable(m, m.getModifyObject()).or(() -> arguments(m));
+            return modifiable(m, m.getModifyObject()).or(() -> m.getExpressions().stream().map(this::setter)
+                    .flatMap(Optional::stream).findFirst());
         }
         if (!(s instanceof ExpressionStmt e) || !(e.getExpression() instanceof MethodCallExpr call)) {
             return refused(s, ALLOWED);
@@ -95,15 +96,14 @@ final class RuleConsequence {
                 if (f.isPresent()) {
                     return f;
                 }
-            } else if (child instanceof Statement s) {
-                Optional<Finding> f = s instanceof ExpressionStmt e && e.getExpression() instanceof MethodCallExpr set
-                        && set.getScope().isEmpty() ? arguments(set) : refused(s, "Inside modify, only setters: setX(value);");
-                if (f.isPresent()) {
-                    return f;
-                }
             }
         }
         return Optional.empty();
+    }
+
+    private Optional<Finding> setter(Statement s) {
+        return s instanceof ExpressionStmt e && e.getExpression() instanceof MethodCallExpr set && set.getScope().isEmpty()
+                && set.getNameAsString().startsWith("set") ? arguments(set) : refused(s, "Inside modify, only setters: setX(value);");
     }
 
     private static Optional<Finding> refused(Node n, String message) {
