@@ -16,14 +16,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code check-rules DIR FILE...}: the loop policy staff go through before publishing a rule change. It
- * compiles the folder, replays the scenario files against it, and tells which rules fired and which never did.
+ * vets the folder (a file that does what a policy does not need is refused, file and line, and nothing of it
+ * compiles or runs), compiles it, replays the scenario files against it, and tells which rules fired and which
+ * never did.
  */
 @Command(name = "check-rules", mixinStandardHelpOptions = true,
-        description = {"Compiles the rule files in DIR, replays the scenario files with them, and prints which rules "
+        description = {"Vets and compiles the rule files in DIR, replays the scenario files with them, and prints which rules "
                 + "fired and which never did."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the rules compile and every expectation held", "1:an expectation did not hold",
-                "2:the rules do not compile, or a scenario file is wrong; nothing ran"})
+                "2:the rules fail vetting or do not compile, or a scenario file is wrong; nothing ran"})
 final class CheckRulesCommand implements Callable<Integer> {
 
     @ParentCommand
