@@ -43,12 +43,7 @@ class RealisticEditsTest {
 
     @BeforeEach
     void startFromTheShippedFiles() throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        DroolsPolicyEngine.exportShippedRules(folder);
+        RuleFolders.startFromTheShippedFiles(folder);
     }
 
     private static final String TABLE = "eligibility-documents.drl.csv";

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.registration.Document;
@@ -56,12 +55,7 @@ class RuleReloadTest {
 
     @BeforeEach
     void startFromTheShippedFiles() throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        DroolsPolicyEngine.exportShippedRules(folder);
+        RuleFolders.startFromTheShippedFiles(folder);
     }
 
     private static void edit(String file, String from, String to) throws IOException {

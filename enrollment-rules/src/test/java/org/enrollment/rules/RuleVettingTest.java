@@ -38,12 +38,7 @@ class RuleVettingTest {
 
     @BeforeEach
     void startFromTheShippedFiles() throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        DroolsPolicyEngine.exportShippedRules(folder);
+        RuleFolders.startFromTheShippedFiles(folder);
     }
 
     /** A rule file around one rule: the package, the imports and the global every policy file has. */
