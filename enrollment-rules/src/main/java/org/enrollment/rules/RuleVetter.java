@@ -182,9 +182,10 @@ final class RuleVetter {
 
         private void attribute(AttributeDescr a) {
             if (!ATTRIBUTES.contains(a.getName()) || a.getName().equals("dialect") && !"java".equals(a.getValue())
-                    || a.getName().equals("salience") && !a.getValue().strip().matches("-?\\d+")) {
+                    || a.getName().equals("salience") && !a.getValue().strip().matches("-?\\d+")
+                    || a.getName().equals("enabled") && !a.getValue().strip().matches("true|false")) {
                 add(a, a.getName() + " " + a.getValue(), "Attributes a rule may have: salience <number>, no-loop, lock-on-active,"
-                        + " agenda-group, activation-group, auto-focus, enabled, date-effective, date-expires, dialect \"java\".");
+                        + " agenda-group, activation-group, auto-focus, enabled true/false, date-effective, date-expires, dialect \"java\".");
             }
         }
 

@@ -113,6 +113,9 @@ class RuleVettingTest {
                 Arguments.of("modify of a fact not marked for it", ruleFile(String.join("\n",
                         "rule \"Change\"", "when", "    $s : SchoolFact()", "then", "    modify($s) { setPlan(99) };", "end")),
                         "modify", 13),
+                Arguments.of("an expression as the enabled attribute", ruleFile(String.join("\n",
+                        "rule \"Enabled\"", "    enabled (System.exit(7) == 0)", "when", "    CommandFact()", "then",
+                        "    verdict.refuse(ReasonCode.PLAN_FULL, \"\", \"\");", "end")), "System.exit(7)", 10),
                 Arguments.of("a global other than verdict", ruleFile(String.join("\n",
                         "rule \"Plain\"", "when", "    CommandFact()", "then",
                         "    verdict.refuse(ReasonCode.PLAN_FULL, \"\", \"\");", "end"))
