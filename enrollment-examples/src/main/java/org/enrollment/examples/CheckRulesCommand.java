@@ -49,7 +49,7 @@ final class CheckRulesCommand implements Callable<Integer> {
         RuleSet ruleSet = loaded.get();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Long> fired = new TreeMap<>();
-        int code = new ScenarioRunner(ruleSet.engine(), cli.stores("memory"), out, spec.commandLine().getErr())
+        int code = new ScenarioRunner(ruleSet.engine(), EnrollmentCli.stores(spec.commandLine(), "memory"), out, spec.commandLine().getErr())
                 .run(files, null, o -> o.rulesFired().forEach(r -> fired.merge(r, 1L, Long::sum)));
         if (code == ScenarioRunner.FILE_ERROR) {
             return code;

@@ -3,7 +3,9 @@ package org.enrollment.examples;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,6 +15,8 @@ import org.enrollment.examples.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -21,10 +25,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "enrollment", mixinStandardHelpOptions = true, version = "enrollment 0.1.0",
         description = "Beijing primary-school pre-enrollment (入学前信息采集): replay scenario files, simulate a season, check edited rules.",
-        subcommands = {RunCommand.class, SimulateCommand.class, CheckRulesCommand.class, BenchCommand.class, org.enrollment.examples.log.LogCommand.class},
+        subcommands = {RunCommand.class, SimulateCommand.class, CheckRulesCommand.class, RulesCommand.class, BenchCommand.class,
+                org.enrollment.examples.log.LogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every expectation held", "1:an expectation did not hold, or the audit log did not check out",
-                "2:a file, rule folder or option is wrong; nothing ran", "3:an internal error"})
+                "2:an option, file, folder or database is wrong or cannot be reached (one line names it); nothing ran",
+                "3:an internal error"})
 public final class EnrollmentCli implements Runnable {
 
     /** The exit code of a wrong file, folder or option: nothing ran. */
@@ -42,9 +48,19 @@ public final class EnrollmentCli implements Runnable {
         this.policies = Objects.requireNonNull(policies, "policies");
     }
 
+    /** The option that brings the library's and its dependencies' INFO lines, and an internal error's stack trace. */
+    static final String VERBOSE = "--verbose";
+
+    @Option(names = VERBOSE, scope = ScopeType.INHERIT,
+            description = "Also print the INFO lines of the library and its dependencies, and an internal error's stack trace.")
+    private boolean verbose;
+
     /** Runs the command line with the shipped rules and exits with its exit code. */
     public static void main(String[] args) {
-        CommandLine cli = commandLine(shippedPolicies());
+        boolean verbose = Arrays.asList(args).contains(VERBOSE);
+        // before the first logger is made: a plain run prints warnings and errors only
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        CommandLine cli = commandLine(shippedPolicies(), verbose);
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         int code = cli.execute(args);
@@ -59,20 +75,21 @@ public final class EnrollmentCli implements Runnable {
 
     /** The command line over a policy source, ready to {@link CommandLine#execute}. */
     public static CommandLine commandLine(PolicySource policies) {
+        return commandLine(policies, false);
+    }
+
+    private static CommandLine commandLine(PolicySource policies, boolean verbose) {
         CommandLine cli = new CommandLine(new EnrollmentCli(policies));
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("enrollment: internal error: " + e);
-            e.printStackTrace(commandLine.getErr());
-            commandLine.getErr().flush();
-            return INTERNAL_ERROR;
-        });
+        ProblemReport report = new ProblemReport(verbose);
+        cli.setExecutionExceptionHandler(report);
+        cli.setParameterExceptionHandler(report);
         return cli;
     }
 
     /** Without a subcommand: says which there are. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: run, simulate, check-rules or bench.");
+        throw new ParameterException(spec.commandLine(), "Missing a command: run, simulate, check-rules, rules, log or bench.");
     }
 
     /**
@@ -92,11 +109,14 @@ public final class EnrollmentCli implements Runnable {
     }
 
     /**
-     * Makes a fresh store for each registry, from {@code --store}: {@code memory}, or a {@code jdbc:} URL.
+     * Makes a fresh store for each registry, from {@code --store}: {@code memory}, or a {@code jdbc:} URL of a
+     * database that answers.
      *
+     * @param where the command the option was given to, whose synopsis a wrong value shows
      * @throws ParameterException naming the value when no store of that kind is available
+     * @throws CommandLineMistake naming the URL when the database cannot be reached
      */
-    Supplier<RegistrationStore> stores(String url) {
+    static Supplier<RegistrationStore> stores(CommandLine where, String url) {
         if ("memory".equals(url)) {
             return InMemoryRegistrationStore::new;
         }
@@ -104,9 +124,30 @@ public final class EnrollmentCli implements Runnable {
             try {
                 return new JdbcStores(url);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw new ParameterException(where, e.getMessage());
             }
         }
-        throw new ParameterException(spec.commandLine(), "--store '" + url + "' is neither memory nor a jdbc: URL.");
+        throw new ParameterException(where, "--store '" + url + "' is neither memory nor a jdbc: URL.");
+    }
+
+    /**
+     * Checks, before anything runs, that a file an option names can be written: its folder exists and is writable.
+     *
+     * @throws CommandLineMistake naming the option and the file when it cannot
+     */
+    static void writable(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            throw new CommandLineMistake(option + " " + file + ": is a folder, not a file.");
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new CommandLineMistake(option + " " + file + ": the folder " + folder + " does not exist.");
+        }
+        if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(folder)) {
+            throw new CommandLineMistake(option + " " + file + ": cannot be written (permission denied).");
+        }
     }
 }

@@ -17,7 +17,8 @@ import org.enrollment.core.store.jdbc.JdbcRegistrationStore;
 /**
  * Fresh JDBC stores on one database, for {@code --store jdbc:...}: each store gets a schema of its own, so
  * that every scenario file starts from an empty season as it does in memory. PostgreSQL and H2 URLs are
- * understood; an H2 in-memory database is kept open for the whole run.
+ * understood; an H2 in-memory database is kept open for the whole run. A database that does not answer is a
+ * mistake of the command line, found before anything runs.
  */
 final class JdbcStores implements Supplier<RegistrationStore> {
 
@@ -30,6 +31,7 @@ final class JdbcStores implements Supplier<RegistrationStore> {
      * Stores on the database at this URL.
      *
      * @throws IllegalArgumentException when the URL is neither PostgreSQL nor H2
+     * @throws CommandLineMistake naming the URL when the database cannot be reached
      */
     JdbcStores(String url) {
         Objects.requireNonNull(url, "url");
@@ -42,6 +44,12 @@ final class JdbcStores implements Supplier<RegistrationStore> {
         } else {
             throw new IllegalArgumentException("--store " + url + ": only PostgreSQL (jdbc:postgresql:) and H2 (jdbc:h2:) are supported."
                     + "\nMaybe use --store jdbc:h2:mem:enrollment for an embedded database.");
+        }
+        try (Connection c = DriverManager.getConnection(this.url)) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            throw new CommandLineMistake("--store " + url.replaceAll("(?i)(password=)[^&;]*", "$1***")
+                    + ": cannot connect to the database (" + ProblemReport.oneLine(e.getMessage()) + ").", e);
         }
     }
 

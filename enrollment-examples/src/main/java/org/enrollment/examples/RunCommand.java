@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var stores = cli.stores(store);
+        EnrollmentCli.writable("--audit", audit);
+        var stores = EnrollmentCli.stores(spec.commandLine(), store);
         if (signing.asked() && files.size() != 1) {
             throw new ParameterException(spec.commandLine(), "--checkpoint signs the audit log of one scenario file, not " + files.size() + ".");
         }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.enrollment.core.audit.tlog.SigningKey;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.examples.log.CheckpointOptions;
+import org.enrollment.examples.scenario.FileProblems;
 import org.enrollment.examples.scenario.ScenarioWriter;
 import org.enrollment.examples.simulation.SeasonReport;
 import org.enrollment.examples.simulation.SeasonSimulator;
@@ -66,6 +67,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (children < 400) {
             throw new ParameterException(spec.commandLine(), "--children must be at least 400, was " + children + ".");
         }
+        EnrollmentCli.writable("--out", out);
+        EnrollmentCli.writable("--audit", audit);
         Optional<SigningKey> logKey = signing.key(audit);
         Optional<RuleSet> loaded = cli.rules(rules);
         if (loaded.isEmpty()) {
@@ -85,7 +88,7 @@ final class SimulateCommand implements Callable<Integer> {
                     simulator.season(), "A simulated season: seed " + seed + ", " + simulator.children() + " children.")) {
                 report = simulator.play(ruleSet.engine(), scenario, audit, line -> progress(err, line), watcher(logKey));
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write the scenario file " + out + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("--out " + out + ": cannot be written (" + FileProblems.reason(e) + ").", e);
             }
         }
         report.print(spec.commandLine().getOut());

@@ -206,7 +206,7 @@ public final class DroolsPolicyEngine implements PolicyEngine {
             try {
                 CompiledRules compiled = ShippedModel.load().orElseGet(
                         () -> RuleCompiler.compile(RuleSource.shipped().read(), RuleSource.shipped().toString(), true));
-                LOG.info("Loaded the {} shipped rules ({}) in {} ms", compiled.ruleNames().size(),
+                LOG.debug("Loaded the {} shipped rules ({}) in {} ms", compiled.ruleNames().size(),
                         compiled.precompiled() ? "precompiled at build time" : "compiled now", (System.nanoTime() - started) / 1_000_000);
                 return compiled;
             } catch (RuleLoadException e) {

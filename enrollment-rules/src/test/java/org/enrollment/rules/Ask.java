@@ -26,6 +26,7 @@ import org.enrollment.core.registration.Route;
 import org.enrollment.core.registration.VerificationResult;
 import org.enrollment.core.season.CoBuildAgreement;
 import org.enrollment.core.season.School;
+import org.enrollment.core.season.Season;
 
 /**
  * Builds the question the registry would ask the policies about one command, with the facts a test needs
@@ -45,6 +46,7 @@ final class Ask {
     private VerificationResult verification;
     private BoardingDecision boardingDecision;
     private CoBuild coBuild;
+    private Season season = SEASON;
 
     private Ask(CommandKind kind, Actor actor) {
         this.kind = kind;
@@ -120,6 +122,12 @@ final class Ask {
         return a;
     }
 
+    /** In this season instead of the fixtures' 2014 one. */
+    Ask in(Season other) {
+        this.season = other;
+        return this;
+    }
+
     /** At this instant. */
     Ask at(Instant when) {
         this.at = when;
@@ -158,7 +166,7 @@ final class Ask {
 
     /** The question, built by the factory for its kind as the registry builds it. */
     PolicyQuestion question() {
-        PolicyQuestion.Occasion occasion = new PolicyQuestion.Occasion(actor, at, SEASON, school, placesTaken);
+        PolicyQuestion.Occasion occasion = new PolicyQuestion.Occasion(actor, at, season, school, placesTaken);
         return switch (kind) {
             case REGISTER -> PolicyQuestion.register(occasion, proposed, history);
             case AMEND -> PolicyQuestion.amend(occasion, target, proposed, history);

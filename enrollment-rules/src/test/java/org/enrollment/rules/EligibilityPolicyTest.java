@@ -11,19 +11,27 @@ import static org.enrollment.rules.Fixtures.HEBEI;
 import static org.enrollment.rules.Fixtures.OLDER;
 import static org.enrollment.rules.Fixtures.OPENS;
 import static org.enrollment.rules.Fixtures.SIX_DAY_AFTER_CUTOFF;
+import static org.enrollment.rules.Fixtures.SEASON;
 import static org.enrollment.rules.Fixtures.SIX_ON_CUTOFF;
+import static org.enrollment.rules.Fixtures.TEN_DAY_AFTER_CUTOFF;
+import static org.enrollment.rules.Fixtures.TEN_ON_CUTOFF;
 import static org.enrollment.rules.Fixtures.registration;
 import static org.enrollment.rules.VerdictAssert.assertThat;
 
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.EnumSet;
 import java.util.Set;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.CommandKind;
+import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.ReasonCode;
+import org.enrollment.core.policy.PolicyVerdict;
 import org.enrollment.core.registration.Document;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.Route;
 import org.enrollment.core.registration.Step;
+import org.enrollment.core.season.Season;
 import org.enrollment.rules.Ask.Listed;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +74,44 @@ class EligibilityPolicyTest {
         assertThat(Ask.coBuildSelect(2, Listed.selected(SIX_DAY_AFTER_CUTOFF), Listed.leftOut(OLDER)).judge()).doesNotFire(rule);
         Registration young = registration(SIX_DAY_AFTER_CUTOFF, HAIDIAN, DAY_SCHOOL, Route.ONLINE);
         assertThat(Ask.amend(young, DAY_SCHOOL).judge()).doesNotFire(rule);
+    }
+
+    @Test
+    void ageCutOffIsTheSeasonsAndItsMessageNamesTheDay() {
+        Season firstOfSeptember = Season.builder(2014).window(OPENS, CLOSES).schools(SEASON.schools())
+                .agreements(SEASON.agreements()).ageCutoff(MonthDay.of(9, 1)).build();
+
+        PolicyVerdict verdict = Ask.register(SIX_DAY_AFTER_CUTOFF, HAIDIAN, DAY_SCHOOL).in(firstOfSeptember).judge();
+        PolicyVerdict refused = Ask.register(SIX_DAY_AFTER_CUTOFF, HAIDIAN, DAY_SCHOOL).judge();
+
+        assertThat(verdict).doesNotFire("Age cut-off").accepts();
+        org.assertj.core.api.Assertions.assertThat(refused.reasons()).singleElement().satisfies(r -> {
+            org.assertj.core.api.Assertions.assertThat(r.messageZh()).isEqualTo("儿童在2014年8月31日前未满6周岁。");
+            org.assertj.core.api.Assertions.assertThat(r.messageEn()).isEqualTo("The child is not 6 by 31 August 2014.");
+        });
+        Season june = Season.builder(2014).window(OPENS, CLOSES).schools(SEASON.schools()).ageCutoff(MonthDay.of(6, 30)).build();
+        PolicyVerdict inJune = Ask.register(SIX_ON_CUTOFF, HAIDIAN, DAY_SCHOOL).in(june).judge();
+        org.assertj.core.api.Assertions.assertThat(inJune.reasons()).extracting(r -> r.messageZh())
+                .containsExactly("儿童在2014年6月30日前未满6周岁。");
+    }
+
+    @Test
+    @RuleTest("Age upper bound")
+    void ageUpperBoundRefusesAChildOlderThanNineOnTheCutoffDay() {
+        String rule = "Age upper bound";
+        assertThat(Ask.register(TEN_ON_CUTOFF, HAIDIAN, DAY_SCHOOL).judge()).fires(rule, ReasonCode.AGE_NOT_ELIGIBLE);
+        assertThat(Ask.coBuildList(AGREEMENT.unit(), AGREEMENT, 1, Listed.listed(OLDER), Listed.listed(TEN_ON_CUTOFF)).judge())
+                .fires(rule, ReasonCode.AGE_NOT_ELIGIBLE);
+        assertThat(Ask.register(ResidentId.compose(HAIDIAN, LocalDate.of(1990, 3, 7), 79), HAIDIAN, DAY_SCHOOL).judge())
+                .fires(rule, ReasonCode.AGE_NOT_ELIGIBLE);
+
+        assertThat(Ask.register(TEN_DAY_AFTER_CUTOFF, HAIDIAN, DAY_SCHOOL).judge()).doesNotFire(rule).accepts();
+        assertThat(Ask.register(OLDER, HAIDIAN, DAY_SCHOOL).judge()).doesNotFire(rule);
+        assertThat(Ask.amend(registration(TEN_ON_CUTOFF, HAIDIAN, DAY_SCHOOL, Route.ONLINE), DAY_SCHOOL).judge()).doesNotFire(rule);
+        Season eleven = Season.builder(2014).window(OPENS, CLOSES).schools(SEASON.schools()).maximumAge(10).build();
+        assertThat(Ask.register(TEN_ON_CUTOFF, HAIDIAN, DAY_SCHOOL).in(eleven).judge()).doesNotFire(rule).accepts();
+        org.assertj.core.api.Assertions.assertThat(Ask.register(TEN_ON_CUTOFF, HAIDIAN, DAY_SCHOOL).judge().reasons())
+                .extracting(r -> r.messageZh()).containsExactly("儿童在2014年8月31日已超过9周岁，超出一年级入学年龄上限。");
     }
 
     @Test

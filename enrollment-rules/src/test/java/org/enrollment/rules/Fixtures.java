@@ -42,6 +42,10 @@ final class Fixtures {
     static final ResidentId SIX_ON_CUTOFF = ResidentId.compose(HAIDIAN, LocalDate.of(2008, 8, 31), 13);
     /** Six the day after the cut-off. */
     static final ResidentId SIX_DAY_AFTER_CUTOFF = ResidentId.compose(HAIDIAN, LocalDate.of(2008, 9, 1), 24);
+    /** Ten on the cut-off day itself: older than nine, the default upper bound. */
+    static final ResidentId TEN_ON_CUTOFF = ResidentId.compose(HAIDIAN, LocalDate.of(2004, 8, 31), 57);
+    /** Nine on the cut-off day, ten the day after: the oldest a child may be. */
+    static final ResidentId TEN_DAY_AFTER_CUTOFF = ResidentId.compose(HAIDIAN, LocalDate.of(2004, 9, 1), 68);
     static final ResidentId OLDER = ResidentId.compose(XICHENG, LocalDate.of(2008, 1, 15), 35);
     static final ResidentId ANOTHER = ResidentId.compose(CHAOYANG, LocalDate.of(2008, 3, 3), 46);
 

@@ -58,7 +58,7 @@ class ShippedRulesTest {
             if (name.endsWith(".drl")) {
                 String text = Files.readString(shippedFolder().resolve(name), StandardCharsets.UTF_8);
                 List<String> calls = text.lines().filter(l -> l.contains("verdict.refuse(") || l.contains("verdict.advise(")).toList();
-                long messages = text.lines().filter(l -> l.strip().matches("\"[^\"]*\\p{IsHan}[^\"]*\",")).count();
+                long messages = text.lines().filter(l -> l.strip().matches("\"[^\"]*\\p{IsHan}.*\",")).count();
                 assertThat(messages).as("Chinese messages in %s", name).isEqualTo(calls.size());
             }
         }
@@ -99,6 +99,6 @@ class ShippedRulesTest {
     void theRulesThatGiveNoReasonAreTheDerivations() {
         assertThat(FiredRules.shipped().derivationRuleNames()).containsExactlyInAnyOrder("Boarding grace period",
                 "Withdraw a boarding rejection at any time", "Documents for 京籍 children", "Documents for 非京籍 children");
-        assertThat(FiredRules.shipped().ruleNames()).hasSize(19).containsAll(FiredRules.shipped().derivationRuleNames());
+        assertThat(FiredRules.shipped().ruleNames()).hasSize(20).containsAll(FiredRules.shipped().derivationRuleNames());
     }
 }

@@ -51,7 +51,7 @@ record CoBuildJudge(Judging judging) {
         List<ListedChild> listed = command.children().stream()
                 .map(l -> new ListedChild(ResidentId.of(l.child()), l.name(), Household.of(l.household()))).toList();
         listed.forEach(l -> c.children.add(l.child()));
-        Reason notAllowed = Authority.only(c, ActorKind.COBUILD, "only a co-build unit gives a co-build list");
+        Reason notAllowed = Authority.only(c, ActorKind.COBUILD, "只有共建单位可以报送共建名单", "only a co-build unit gives a co-build list");
         if (notAllowed != null) {
             return c.refuse(notAllowed, List.of());
         }
@@ -79,7 +79,7 @@ record CoBuildJudge(Judging judging) {
         command.children().forEach(id -> selected.add(ResidentId.of(id)));
         c.children.addAll(selected);
         if (school.isEmpty()) {
-            return c.refuse(Reasons.notAuthorized(c.actor, c.kind, "only a school selects from a co-build list"), List.of());
+            return c.refuse(Reasons.notAuthorized(c.actor, c.kind, "只有学校可以从共建名单中选择", "only a school selects from a co-build list"), List.of());
         }
         CoBuildList list = waiting.orElseThrow();
         c.detail("school=" + school.get().code() + " selected=" + selected.size() + " of " + list.children().size());

@@ -59,11 +59,11 @@ final class Reasons {
                 "children: school " + school + " has no co-build list waiting, or " + child + " is not on it.");
     }
 
-    static Reason notAuthorized(Actor actor, CommandKind kind, String jurisdiction) {
+    static Reason notAuthorized(Actor actor, CommandKind kind, String jurisdictionZh, String jurisdictionEn) {
         String who = escaped(ResidentId.maskAll(actor.toString()), 80);
         return new Reason(ReasonCode.NOT_AUTHORIZED, "authority: " + kind.text(),
-                who + " 无权执行 " + kind.text() + "：" + jurisdiction + "。",
-                who + " may not " + kind.text() + " here: " + jurisdiction + ".");
+                "操作者 " + who + " 无权执行命令 " + kind.text() + "：" + jurisdictionZh + "。",
+                who + " may not " + kind.text() + " here: " + jurisdictionEn + ".");
     }
 
     static Reason illegalTransition(Registration r, Step step, CommandKind kind) {

@@ -34,7 +34,7 @@ record RegistrationJudge(Judging judging) {
         if (problem != null) {
             return c.refuse(problem, List.of());
         }
-        Reason notAllowed = Authority.only(c, ActorKind.GUARDIAN, "only a guardian registers a child");
+        Reason notAllowed = Authority.only(c, ActorKind.GUARDIAN, "只有家长可以为儿童登记", "only a guardian registers a child");
         if (notAllowed != null) {
             return c.refuse(notAllowed, List.of());
         }
@@ -59,7 +59,7 @@ record RegistrationJudge(Judging judging) {
         if (problem != null) {
             return c.refuse(problem, c.concerned());
         }
-        Reason notAllowed = Authority.only(c, ActorKind.GUARDIAN, "only a guardian amends a registration");
+        Reason notAllowed = Authority.only(c, ActorKind.GUARDIAN, "只有家长可以修改登记", "only a guardian amends a registration");
         if (notAllowed != null) {
             return c.refuse(notAllowed, c.concerned());
         }

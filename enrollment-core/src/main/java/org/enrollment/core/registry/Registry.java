@@ -34,10 +34,15 @@ import org.slf4j.LoggerFactory;
  * command in the audit log.
  *
  * <pre>{@code
- * Registry registry = Registry.builder(season, policies).build();
+ * Season season = Season.builder(2014).window(opens, closes).school(new School("HD001", "海淀实验小学", "110108", 120, false)).build();
+ * Registry registry = Registry.builder(season, policies).clock(clock).childKey(key).build();
  * Decision d = registry.handle(Actor.guardian(),
- *         new Register("110108200801010013", "王小明", "110108", "110108", "HD001", null));
+ *         Register.online(ResidentId.of("110108200801010013"), "王小明", Household.of("110108"), "110108", "HD001"));
  * }</pre>
+ *
+ * <p>The clock is the system clock unless the host gives one: a host replaying a past season gives a clock of
+ * that time, or every guardian command is outside the window. The key names children in the audit log; a host
+ * whose store outlives the process gives the same one every start.
  *
  * <p>Every command is judged in the same order: input, authority, lifecycle, policies. A refused command
  * changes nothing and is still recorded. The registry is safe for many threads: it takes no global lock;

@@ -31,7 +31,7 @@ record SchoolListJudge(Judging judging, StepJudge steps) {
     Judgement ofActingSchool(Case c, RegistrationState from, Step step) {
         Optional<School> school = Authority.actingSchool(c, judging.season());
         if (school.isEmpty()) {
-            return c.refuse(Reasons.notAuthorized(c.actor, c.kind, "only a school of this season does that"), List.of());
+            return c.refuse(Reasons.notAuthorized(c.actor, c.kind, "只有本年度的学校可以执行此操作", "only a school of this season does that"), List.of());
         }
         return applyToAll(c, school.get(), inState(school.get(), from), step);
     }

@@ -3,7 +3,6 @@ package org.enrollment.core.season;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +10,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One year's collection (年度入学信息采集): the online window, the age cut-off, the schools and the
- * co-build agreements. Everything that changes from year to year lives here, not in rule files.
+ * One year's collection (年度入学信息采集): the online window, the age cut-off and the upper age bound, the
+ * schools and the co-build agreements. Everything that changes from year to year lives here, not in rule files.
+ * Write one with {@link #builder(int)}.
  *
- * <p>The window opens inclusively and closes exclusively. A child is old enough when six on or before
- * 31 August of the year. After a boarding school's rejection the child's next registration gets
+ * <p>The window opens inclusively and closes exclusively. A child is old enough when six on or before the
+ * cut-off day of the year (31 August by default), and not too old when at most {@link #maximumAge()} years old
+ * (nine by default) on that day. After a boarding school's rejection the child's next registration gets
  * {@code boardingGraceDays} more days.
  */
 public final class Season {
@@ -27,31 +28,44 @@ public final class Season {
     private final Instant opens;
     private final Instant closes;
     private final int boardingGraceDays;
+    private final LocalDate ageCutoff;
+    private final int maximumAge;
     private final DistrictCatalog districts;
     private final Map<String, School> schools = new LinkedHashMap<>();
     private final List<School> schoolList;
     private final Map<String, CoBuildAgreement> agreements = new LinkedHashMap<>();
 
     /**
-     * A season.
+     * A season with the default cut-off day (31 August) and upper age bound (nine); the same as
+     * {@code builder(year).window(opens, closes).boardingGraceDays(..).districts(..).schools(..).agreements(..).build()}.
      *
-     * @throws IllegalArgumentException when the window is empty, a school is in a district the catalog
-     *         lacks, a code repeats, or an agreement names an unknown school
+     * @throws IllegalArgumentException as {@link SeasonBuilder#build()}
      */
     public Season(int year, Instant opens, Instant closes, int boardingGraceDays, DistrictCatalog districts,
                   List<School> schools, List<CoBuildAgreement> agreements) {
-        this.year = year;
-        this.opens = Objects.requireNonNull(opens, "opens");
-        this.closes = Objects.requireNonNull(closes, "closes");
-        this.districts = Objects.requireNonNull(districts, "districts");
+        this(builder(year).window(opens, closes).boardingGraceDays(boardingGraceDays).districts(districts)
+                .schools(schools).agreements(agreements));
+    }
+
+    Season(SeasonBuilder b) {
+        this.year = b.year;
+        this.opens = Objects.requireNonNull(b.opens, "opens");
+        this.closes = Objects.requireNonNull(b.closes, "closes");
+        this.districts = b.districts;
         if (!opens.isBefore(closes)) {
             throw new IllegalArgumentException("Season " + year + ": opens (" + opens + ") must be before closes (" + closes + ").");
         }
-        if (boardingGraceDays < 0) {
-            throw new IllegalArgumentException("Season " + year + ": boardingGraceDays must be 0 or more, was " + boardingGraceDays + ".");
+        if (b.boardingGraceDays < 0) {
+            throw new IllegalArgumentException("Season " + year + ": boardingGraceDays must be 0 or more, was " + b.boardingGraceDays + ".");
         }
-        this.boardingGraceDays = boardingGraceDays;
-        for (School s : schools) {
+        if (b.maximumAge < SCHOOL_AGE) {
+            throw new IllegalArgumentException("Season " + year + ": maximumAge must be " + SCHOOL_AGE + " or more, was "
+                    + b.maximumAge + ".");
+        }
+        this.boardingGraceDays = b.boardingGraceDays;
+        this.ageCutoff = b.ageCutoff.atYear(year);
+        this.maximumAge = b.maximumAge;
+        for (School s : b.schools) {
             if (!districts.contains(s.district())) {
                 throw new IllegalArgumentException("School " + s.code() + " is in district " + s.district()
                         + ", which the catalog does not have.");
@@ -61,7 +75,7 @@ public final class Season {
             }
         }
         this.schoolList = List.copyOf(this.schools.values());
-        for (CoBuildAgreement a : agreements) {
+        for (CoBuildAgreement a : b.agreements) {
             if (!this.schools.containsKey(a.school())) {
                 throw new IllegalArgumentException("Co-build agreement of " + a.unit() + " names school " + a.school()
                         + ", which the season does not have.");
@@ -70,6 +84,11 @@ public final class Season {
                 throw new IllegalArgumentException("Co-build agreement of " + a.unit() + " with " + a.school() + " appears twice.");
             }
         }
+    }
+
+    /** A builder of the season of this year (the year children enter school). */
+    public static SeasonBuilder builder(int year) {
+        return new SeasonBuilder(year);
     }
 
     private static String agreementKey(String unit, String school) {
@@ -106,9 +125,14 @@ public final class Season {
         return Duration.ofHours(24L * boardingGraceDays);
     }
 
-    /** The day by which a child must be six: 31 August of the year. */
+    /** The day by which a child must be six (截止日期): 31 August of the year unless the season says otherwise. */
     public LocalDate ageCutoff() {
-        return LocalDate.of(year, Month.AUGUST, 31);
+        return ageCutoff;
+    }
+
+    /** The upper age bound (入学年龄上限): a child older than this, in whole years, on the cut-off day is too old. */
+    public int maximumAge() {
+        return maximumAge;
     }
 
     /** The districts of the city. */

@@ -1,11 +1,16 @@
 package org.enrollment.core.policy;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.command.Reason;
 import org.enrollment.core.command.ReasonCode;
@@ -16,6 +21,7 @@ import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationState;
 import org.enrollment.core.registration.Route;
 import org.enrollment.core.registration.VerificationResult;
+import org.enrollment.core.season.Season;
 
 /**
  * The policies of DESIGN.md §5 written by hand in plain Java: the reference the Drools rules are checked
@@ -30,11 +36,15 @@ public final class ReferencePolicies implements PolicyEngine {
     public static final Set<Document> NON_BEIJING_DOCUMENTS = EnumSet.of(Document.WORK, Document.RESIDENCE,
             Document.HUKOU, Document.TEMP_RESIDENCE, Document.NO_GUARDIAN_HOME);
 
+    private static final DateTimeFormatter ZH = DateTimeFormatter.ofPattern("y年M月d日", Locale.CHINA);
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMMM y", Locale.ENGLISH);
+
     @Override
     public PolicyVerdict judge(PolicyQuestion q) {
         Verdict v = new Verdict();
         onlineWindow(q, v);
         ageCutoff(q, v);
+        ageUpperBound(q, v);
         documentsRequired(q, v);
         oneActiveRegistrationPerChild(q, v);
         schoolInRegistrationDistrict(q, v);
@@ -82,19 +92,33 @@ public final class ReferencePolicies implements PolicyEngine {
         return last.state() == RegistrationState.WITHDRAWN ? last.lastEntered(RegistrationState.BOARDING_REJECTED) : Optional.empty();
     }
 
-    /** eligibility: a child must be six by 31 August of the year (registering, or on a co-build list). */
+    /** eligibility: a child must be six by the season's cut-off day (registering, or on a co-build list). */
     static void ageCutoff(PolicyQuestion q, Verdict v) {
-        boolean tooYoung = false;
+        LocalDate cutoff = q.season().ageCutoff();
+        if (anyChild(q, c -> !c.isAtLeastYearsOldOn(Season.SCHOOL_AGE, cutoff))) {
+            v.fire("Age cut-off", ReasonCode.AGE_NOT_ELIGIBLE, "儿童在" + ZH.format(cutoff) + "前未满6周岁。",
+                    "The child is not 6 by " + EN.format(cutoff) + ".");
+        }
+    }
+
+    /** eligibility: a child older than the season's upper age bound on the cut-off day is too old. */
+    static void ageUpperBound(PolicyQuestion q, Verdict v) {
+        LocalDate cutoff = q.season().ageCutoff();
+        int maximum = q.season().maximumAge();
+        if (anyChild(q, c -> c.isAtLeastYearsOldOn(maximum + 1, cutoff))) {
+            v.fire("Age upper bound", ReasonCode.AGE_NOT_ELIGIBLE,
+                    "儿童在" + ZH.format(cutoff) + "已超过" + maximum + "周岁，超出一年级入学年龄上限。",
+                    "The child is older than " + maximum + " on " + EN.format(cutoff) + ", too old for first grade.");
+        }
+    }
+
+    /** Whether the child registering, or any child on a co-build list, is so. */
+    private static boolean anyChild(PolicyQuestion q, Predicate<ResidentId> test) {
         if (q.kind() == CommandKind.REGISTER) {
-            tooYoung = !q.proposed().orElseThrow().child().isAtLeastYearsOldOn(6, q.season().ageCutoff());
-        } else if (q.kind() == CommandKind.COBUILD_LIST) {
-            tooYoung = q.coBuild().orElseThrow().candidates().stream()
-                    .anyMatch(c -> !c.child().isAtLeastYearsOldOn(6, q.season().ageCutoff()));
+            return test.test(q.proposed().orElseThrow().child());
         }
-        if (tooYoung) {
-            v.fire("Age cut-off", ReasonCode.AGE_NOT_ELIGIBLE, "儿童在当年8月31日前未满6周岁。",
-                    "The child is not six by 31 August of the year.");
-        }
+        return q.kind() == CommandKind.COBUILD_LIST
+                && q.coBuild().orElseThrow().candidates().stream().anyMatch(c -> test.test(c.child()));
     }
 
     /** eligibility: a pass needs every document the decision table asks of the child's household. */

@@ -113,6 +113,22 @@ class JudgingOrderTest {
     }
 
     @Test
+    void aRefusedAuthorityIsToldInChineseEntirelyCodesAside() {
+        String number = desk.register(CHILD, "110108", "110108", "HD001").number().value();
+
+        List<Decision> refused = List.of(desk.refused(T, "SCHOOL:HD002", new Tick(CHILD), NOT_AUTHORIZED),
+                desk.refused(T, "GUARDIAN", new Tick(CHILD), NOT_AUTHORIZED),
+                desk.refused(T, "DISTRICT:110108", new Withdraw(CHILD), NOT_AUTHORIZED));
+
+        for (Decision d : refused) {
+            String zh = d.reasons().get(0).messageZh();
+            String codesAside = zh.replace(number, "").replaceAll("SCHOOL:HD00\\d|GUARDIAN|DISTRICT:\\d+|HD00\\d|\\btick\\b|\\bwithdraw\\b", "");
+            assertThat(codesAside).as(zh).doesNotContainPattern("[A-Za-z]").containsPattern("\\p{IsHan}{4,}");
+            assertThat(d.reasons().get(0).messageEn()).doesNotContainPattern("\\p{IsHan}");
+        }
+    }
+
+    @Test
     void judgesTheLifecycleBeforeThePolicies() {
         desk.at(T, "GUARDIAN", new Register(CHILD, "小明", "110108", "110108", "HD002", null));
         desk.verify(CHILD);

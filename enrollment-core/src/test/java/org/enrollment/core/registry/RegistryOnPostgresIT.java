@@ -1,6 +1,7 @@
 package org.enrollment.core.registry;
 
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -19,25 +20,38 @@ import org.enrollment.core.store.jdbc.PostgresSchemas;
  * in the database and an accepted one moved exactly the registrations it names, as the database gives them
  * back.
  *
- * <p>A thousand chains of fifty commands a property, as in the in-memory run: about four minutes for the two
- * on a quiet two-core machine, each command costing some forty statements here (the command itself, and the
- * snapshots and checks around it).
+ * <p>Chains of fifty commands, each command costing some forty statements here (the command itself, and the
+ * snapshots and checks around it): 200 chains a property by default, the thousand of the in-memory run with
+ * {@code -Pexhaustive} (the build passes the number as jqwik's default tries, and as
+ * {@code enrollment.postgres.chains} for the progress lines). It prints a line every 50 chains.
  */
 class RegistryOnPostgresIT {
 
     private static final int COMMANDS = 50;
-    private static final int TRIES = 1000;
+    private static final int CHAINS = Integer.getInteger("enrollment.postgres.chains", 1000);
+    private static final AtomicInteger PLAYED = new AtomicInteger();
+    private static final long STARTED = System.nanoTime();
     private static final SeasonChains.Tally TALLY = new SeasonChains.Tally();
     private static final PostgresSchemas SCHEMAS = PostgresSchemas.open(2);
 
-    @Property(tries = TRIES)
+    @Property
     void invariantsHoldAfterEveryCommandOnPostgresUnderTheReferencePolicies(@ForAll("seasonsUnderReferencePolicies") ActionChain<World> chain) {
         SeasonChains.withInvariants(chain).run().tallyTheEnd();
+        progress("reference policies");
     }
 
-    @Property(tries = TRIES)
+    @Property
     void postgresKeepsTheStoresGuaranteesWhenThePoliciesAcceptEverything(@ForAll("seasonsUnderPermissivePolicies") ActionChain<World> chain) {
         SeasonChains.withInvariants(chain).run().tallyTheEnd();
+        progress("accept-everything policies");
+    }
+
+    private static void progress(String policies) {
+        int played = PLAYED.incrementAndGet();
+        if (played % 50 == 0) {
+            System.err.printf("RegistryOnPostgresIT: %d of %d chains played (now: %s), %d s%n", played, 2 * CHAINS, policies,
+                    (System.nanoTime() - STARTED) / 1_000_000_000L);
+        }
     }
 
     @AfterContainer

@@ -36,7 +36,7 @@ public final class AuditExport {
             }
             return AuditChain.verifyFile(file, head);
         } catch (IOException e) {
-            throw new UncheckedIOException("Writing the audit log to " + file + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("Writing the audit log to " + file + " failed: " + FileProblems.reason(e), e);
         }
     }
 }

@@ -76,7 +76,7 @@ public final class ScenarioReader implements Closeable {
         try {
             in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read scenario file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot be read (" + FileProblems.reason(e) + ").", e);
         }
         try {
             return new ScenarioReader(in);

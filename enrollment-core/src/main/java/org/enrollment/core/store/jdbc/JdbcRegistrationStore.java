@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -86,13 +87,16 @@ public final class JdbcRegistrationStore implements RegistrationStore {
      * back; give a pooled one for speed.
      *
      * @throws IllegalArgumentException when the database is neither PostgreSQL nor H2
-     * @throws JdbcStoreException when the database cannot be reached or migrated
+     * @throws JdbcStoreException when the database cannot be reached or migrated; for an H2 {@code mem:} URL
+     *         without {@code ;DB_CLOSE_DELAY=-1}, saying to add it
      */
     public static JdbcRegistrationStore open(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         Dialect dialect;
+        String url;
         try (Connection c = dataSource.getConnection()) {
             dialect = Dialect.of(c.getMetaData());
+            url = c.getMetaData().getURL();
         } catch (SQLException e) {
             throw new JdbcStoreException("Opening the JDBC store failed: " + Database.message(e) + " (SQL state "
                     + e.getSQLState() + ").\nMaybe the database is not running, or the data source's URL, user or password is wrong.", e);
@@ -100,11 +104,23 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         Database database = new Database(dataSource, dialect);
         try {
             int version = SchemaMigration.migrate(database);
-            LOG.info("JDBC store open on {}, schema version {}", dialect, version);
+            LOG.debug("JDBC store open on {}, schema version {}", dialect, version);
         } catch (SQLException e) {
-            throw database.failure("Migrating the schema", e);
+            throw vanishingH2(url).map(hint -> new JdbcStoreException(hint, e)).orElseGet(() -> database.failure("Migrating the schema", e));
         }
         return new JdbcRegistrationStore(database);
+    }
+
+    /**
+     * Why the migration failed when the database is H2 in memory without {@code DB_CLOSE_DELAY}: dropped whenever
+     * its last connection closes, between one step of the store and the next.
+     */
+    private static Optional<String> vanishingH2(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:mem:") || url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_DELAY")) {
+            return Optional.empty();
+        }
+        return Optional.of("Migrating the schema failed on " + url + ": an H2 in-memory database vanishes when its last "
+                + "connection closes, between the store's steps.\nMaybe use " + url + ";DB_CLOSE_DELAY=-1.");
     }
 
     @Override

@@ -122,7 +122,7 @@ final class SchemaMigration {
             p.setString(3, Instant.now().toString());
             p.executeUpdate();
         }
-        LOG.info("Schema migrated to version {}: {}", version, description(script));
+        LOG.debug("Schema migrated to version {}: {}", version, description(script));
     }
 
     private static int latestKnown(Dialect dialect) {
