@@ -1,15 +1,21 @@
 package org.enrollment.examples;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.enrollment.examples.impact.ImpactReplay;
+import org.enrollment.examples.impact.ImpactText;
+import org.enrollment.examples.scenario.ScenarioFileException;
 import org.enrollment.examples.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -22,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check-rules", mixinStandardHelpOptions = true,
         description = {"Vets and compiles the rule files in DIR, replays the scenario files with them, and prints which rules "
-                + "fired and which never did."},
+                + "fired and which never did; with --season, also what the change would do to that season."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the rules compile and every expectation held", "1:an expectation did not hold",
                 "2:the rules fail vetting or do not compile, or a scenario file is wrong; nothing ran"})
@@ -39,6 +45,10 @@ final class CheckRulesCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Scenario files to replay with them.")
     private List<Path> files;
+
+    @Option(names = "--season", paramLabel = "FILE",
+            description = "Also replay this season under the rules in force (the shipped ones) and under DIR, and show the impact summary.")
+    private Path season;
 
     @Override
     public Integer call() {
@@ -62,6 +72,19 @@ final class CheckRulesCommand implements Callable<Integer> {
         out.println("Never fired:" + (never.isEmpty() ? " none" : ""));
         never.forEach(rule -> out.println("          " + rule));
         out.flush();
+        if (season != null) {
+            Optional<RuleSet> inForce = cli.rules(null);
+            if (inForce.isEmpty()) {
+                return EnrollmentCli.NOTHING_RAN;
+            }
+            try {
+                ImpactText.print(new ImpactReplay(inForce.get(), ruleSet, Clock.systemUTC()).replay(season, line -> { }), out, true);
+            } catch (ScenarioFileException | UncheckedIOException e) {
+                spec.commandLine().getErr().println(season + ": " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return EnrollmentCli.NOTHING_RAN;
+            }
+        }
         return code;
     }
 }

@@ -10,13 +10,15 @@ import org.enrollment.core.policy.PolicyEngine;
  * @param engine the policy engine
  * @param ruleNames the names of all rules, as {@code Decision.rulesFired()} quotes them
  * @param origin where the rules came from, for messages: "shipped rules" or the folder
+ * @param fingerprint the SHA-256 (hex) of the rule files, names and bytes, to tell which rules judged
  */
-public record RuleSet(PolicyEngine engine, List<String> ruleNames, String origin) {
+public record RuleSet(PolicyEngine engine, List<String> ruleNames, String origin, String fingerprint) {
 
     /** Validates and freezes. */
     public RuleSet {
         Objects.requireNonNull(engine, "engine");
         ruleNames = List.copyOf(ruleNames);
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(fingerprint, "fingerprint");
     }
 }

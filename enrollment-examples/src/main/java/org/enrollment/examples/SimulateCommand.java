@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -13,6 +14,7 @@ import org.enrollment.core.audit.tlog.SigningKey;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.examples.log.CheckpointOptions;
 import org.enrollment.examples.scenario.FileProblems;
+import org.enrollment.examples.report.SeasonPage;
 import org.enrollment.examples.scenario.ScenarioWriter;
 import org.enrollment.examples.simulation.SeasonReport;
 import org.enrollment.examples.simulation.SeasonSimulator;
@@ -62,6 +64,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     private CheckpointOptions signing;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the season report as one self-contained HTML page to FILE.")
+    private Path html;
+
     @Override
     public Integer call() {
         if (children < 400) {
@@ -92,6 +97,10 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         report.print(spec.commandLine().getOut());
+        if (html != null) {
+            SeasonPage.write(report, ruleSet, Instant.now(), html);
+            spec.commandLine().getOut().printf("HTML report written to %s%n", html);
+        }
         if (out != null) {
             spec.commandLine().getOut().printf("Scenario written to %s; replay it with: run %s%n", out, out);
             spec.commandLine().getOut().flush();

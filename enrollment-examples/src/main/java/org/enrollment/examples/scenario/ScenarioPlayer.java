@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.enrollment.core.child.ResidentId;
+import org.enrollment.core.command.Command;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.registration.Registration;
@@ -51,6 +52,14 @@ public final class ScenarioPlayer {
         }
         String number = concerned.size() == 1 && states.size() == 1 ? concerned.get(0).number().value() : null;
         return new Observation(d.outcome(), d.reasonCodes(), d.rulesFired(), states, number);
+    }
+
+    /**
+     * The children a command names (its {@code child}, or its listed or selected {@code children}), as written;
+     * empty when it names none.
+     */
+    public static List<String> childrenNamed(Command command) {
+        return CommandCodec.probedChildren(command).orElse(List.of());
     }
 
     /** The registry played against. */

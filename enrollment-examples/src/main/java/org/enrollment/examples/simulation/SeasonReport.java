@@ -10,12 +10,11 @@ import org.enrollment.core.audit.AuditHead;
 import org.enrollment.core.audit.AuditVerification;
 import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.command.ReasonCode;
-import org.enrollment.core.registration.Registration;
-import org.enrollment.core.registration.RegistrationEvent;
-import org.enrollment.core.registration.RegistrationState;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.core.season.District;
 import org.enrollment.examples.scenario.AuditExport;
+import org.enrollment.examples.scenario.Funnel;
+import org.enrollment.examples.scenario.Funnel.Stage;
 
 /**
  * What a simulated season came to: per district, how many registrations reached each stage of the funnel
@@ -26,7 +25,7 @@ import org.enrollment.examples.scenario.AuditExport;
  * @param children how many children the season had
  * @param schools how many schools
  * @param districts the districts, in catalog order
- * @param funnel per district, the registrations that reached each {@link Stage}
+ * @param funnel per district, the registrations that reached each stage
  * @param refusals per district (and a last row for refusals that name none), the count of each reason code
  * @param commands the commands played
  * @param accepted how many were accepted
@@ -38,36 +37,13 @@ import org.enrollment.examples.scenario.AuditExport;
  *        in memory
  * @param heapUsedBytes the heap in use after the play
  */
-public record SeasonReport(long seed, int children, int schools, List<District> districts, long[][] funnel,
+public record SeasonReport(long seed, int children, int schools, List<District> districts, Funnel funnel,
                            long[][] refusals, long commands, long accepted, Map<CommandKind, Long> byKind, long nanos,
                            AuditVerification audit, AuditHead head, Path auditFile, long heapUsedBytes) {
 
-    /** The stages of the funnel, each reached by a registration that entered any of its states. */
-    public enum Stage {
-        /** Registered (a registration was created). */
-        REGISTERED,
-        /** Verified, or pre-admitted without verification (boarding, co-build). */
-        VERIFIED,
-        /** Pre-admitted (ticked). */
-        PRE_ADMITTED,
-        /** Approved by the district. */
-        APPROVED,
-        /** Admission notice issued. */
-        ADMITTED,
-        /** Student record created. */
-        FILED
-    }
-
     static SeasonReport of(SeasonSimulator simulator, Registry registry, Tally tally, long nanos, Path auditFile) {
         CityPlan city = simulator.city();
-        long[][] funnel = new long[city.districts.size()][Stage.values().length];
-        registry.store().forEach(r -> {
-            int d = city.districtIndex(r.district());
-            int reached = reached(r);
-            for (int s = 0; s <= reached; s++) {
-                funnel[d][s]++;
-            }
-        });
+        Funnel funnel = Funnel.of(registry.store(), city.districts);
         AuditHead head = registry.audit().head();
         AuditVerification audit = auditFile == null ? registry.audit().verify(head)
                 : AuditExport.exportAndVerify(registry.audit(), auditFile);
@@ -77,45 +53,9 @@ public record SeasonReport(long seed, int children, int schools, List<District> 
                 rt.totalMemory() - rt.freeMemory());
     }
 
-    /** The furthest stage a registration reached. */
-    private static int reached(Registration r) {
-        int stage = Stage.REGISTERED.ordinal();
-        for (RegistrationEvent e : r.history()) {
-            stage = Math.max(stage, stageOf(e.state()).ordinal());
-        }
-        return stage;
-    }
-
-    private static Stage stageOf(RegistrationState s) {
-        switch (s) {
-            case VERIFIED:
-                return Stage.VERIFIED;
-            case PRE_ADMITTED:
-            case UNDER_REVIEW:
-                return Stage.PRE_ADMITTED;
-            case APPROVED:
-                return Stage.APPROVED;
-            case ADMITTED:
-                return Stage.ADMITTED;
-            case FILED:
-                return Stage.FILED;
-            default:
-                return Stage.REGISTERED;
-        }
-    }
-
     /** Commands per second of the play. */
     public double commandsPerSecond() {
         return commands / (nanos / 1e9);
-    }
-
-    /** The city-wide count of registrations that reached the stage. */
-    public long total(Stage stage) {
-        long t = 0;
-        for (long[] row : funnel) {
-            t += row[stage.ordinal()];
-        }
-        return t;
     }
 
     /** Prints the summary: the funnel table, refusals by district and reason, throughput, the audit check. */
@@ -125,11 +65,11 @@ public record SeasonReport(long seed, int children, int schools, List<District> 
                 "approved", "admitted", "filed");
         for (int d = 0; d < districts.size(); d++) {
             District district = districts.get(d);
-            row(out, pad(district.code() + " " + district.name(), 16), funnel[d]);
+            row(out, pad(district.code() + " " + district.name(), 16), funnel.counts()[d]);
         }
         long[] totals = new long[Stage.values().length];
         for (Stage s : Stage.values()) {
-            totals[s.ordinal()] = total(s);
+            totals[s.ordinal()] = funnel.total(s);
         }
         row(out, pad("Beijing", 16), totals);
         out.println();
