@@ -1,6 +1,10 @@
 package org.enrollment.rules;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +44,11 @@ final class PreparedRuleFile {
         if (!RuleFile.isDecisionTable(file.name())) {
             return new PreparedRuleFile(file, file.text(), false);
         }
+        if (file.isCsv() && !isUtf8(file.content())) {
+            throw new RuleLoadException(file.name(), List.of(new RuleProblem(file.name(), 0,
+                    "The CSV table is not UTF-8 text: it was probably saved as GBK/GB18030 (Excel or WPS on Chinese Windows does that)."
+                            + "\nMaybe save it again as \"CSV UTF-8\" (Excel: File > Save As > CSV UTF-8), or edit the .drl.xlsx table instead.")));
+        }
         try {
             String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()),
                     file.isCsv() ? InputType.CSV : InputType.XLS);
@@ -48,6 +57,16 @@ final class PreparedRuleFile {
             throw new RuleLoadException(file.name(), List.of(new RuleProblem(file.name(), 0,
                     "The decision table cannot be read: " + rootMessage(e)
                             + "\nMaybe a keyword cell (RuleSet, RuleTable, CONDITION, ACTION) is misspelt or a row is missing.")));
+        }
+    }
+
+    private static boolean isUtf8(byte[] content) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -1,8 +1,12 @@
 package org.enrollment.rules;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One rule file as read: its name in its folder and its bytes. Text files are UTF-8.
@@ -31,6 +35,29 @@ record RuleFile(String name, byte[] content) {
     static boolean isDecisionTable(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".drl.csv") || n.endsWith(".drl.xls") || n.endsWith(".drl.xlsx");
+    }
+
+    /** Whether a file of this name is the lock file Excel or WPS keeps beside an open workbook ({@code ~$name.xlsx}). */
+    static boolean isLockFile(String name) {
+        return name.startsWith("~$");
+    }
+
+    /**
+     * A problem for each decision table that is in the folder twice, as CSV and as a workbook (e.g.
+     * {@code eligibility-documents.drl.csv} and {@code eligibility-documents.drl.xlsx}): both would declare the same rules.
+     */
+    static List<RuleProblem> sameTableTwice(List<String> names) {
+        Map<String, List<String>> tables = new TreeMap<>();
+        for (String n : names) {
+            if (isDecisionTable(n)) {
+                tables.computeIfAbsent(n.substring(0, n.toLowerCase(Locale.ROOT).lastIndexOf(".drl.")), k -> new ArrayList<>()).add(n);
+            }
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        tables.values().stream().filter(twins -> twins.size() > 1).forEach(twins -> problems.add(new RuleProblem(twins.get(0), 0,
+                "The same table is in the folder twice: " + String.join(" and ", twins) + "; they would declare the same rules."
+                        + "\nMaybe keep the one you edit and delete (or move out) the other.")));
+        return problems;
     }
 
     /** Whether it is a CSV decision table. */

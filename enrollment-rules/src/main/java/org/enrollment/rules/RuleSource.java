@@ -98,8 +98,8 @@ abstract class RuleSource {
             }
             List<Path> paths;
             try (Stream<Path> listing = Files.list(folder)) {
-                paths = listing.filter(p -> Files.isRegularFile(p) && RuleFile.isRuleFile(p.getFileName().toString()))
-                        .sorted().toList();
+                paths = listing.filter(p -> Files.isRegularFile(p) && RuleFile.isRuleFile(p.getFileName().toString())
+                        && !RuleFile.isLockFile(p.getFileName().toString())).sorted().toList();
             } catch (IOException e) {
                 throw new RuleLoadException(toString(), List.of(new RuleProblem("", 0, "Cannot list the folder: " + e)));
             }
@@ -108,8 +108,11 @@ abstract class RuleSource {
                         "The folder " + folder + " has no rule files (*.drl, *.drl.csv, *.drl.xls, *.drl.xlsx)."
                                 + "\nMaybe start from the shipped files: DroolsPolicyEngine.exportShippedRules(folder).")));
             }
+            List<RuleProblem> problems = RuleFile.sameTableTwice(paths.stream().map(p -> p.getFileName().toString()).toList());
+            if (!problems.isEmpty()) {
+                throw new RuleLoadException(toString(), problems);
+            }
             List<RuleFile> files = new ArrayList<>();
-            List<RuleProblem> problems = new ArrayList<>();
             for (Path p : paths) {
                 String name = p.getFileName().toString();
                 try {

@@ -95,6 +95,7 @@ class RuleReloadTest {
     @Test
     void anEditOfTheDocumentTableTakesEffectOnReloadAndTheOldModuleIsRemoved(@TempDir Path own) throws IOException {
         DroolsPolicyEngine.exportShippedRules(own);
+        DocumentTableWorkbook.useTheCsvTable(own);
         DroolsPolicyEngine edited = DroolsPolicyEngine.fromFolder(own);
         ReleaseId before = edited.inForce().releaseId();
         assertThat(edited.judge(passWithoutHome()).refuses()).isTrue();
@@ -172,6 +173,7 @@ class RuleReloadTest {
 
     @Test
     void aMisspeltValueInTheDocumentTableIsRefusedWithItsRow() throws IOException {
+        DocumentTableWorkbook.useTheCsvTable(folder);
         edit("eligibility-documents.drl.csv", "\"NON_BEIJING\"", "\"NON-BEIJING\"");
 
         ReloadResult result = engine.reload();

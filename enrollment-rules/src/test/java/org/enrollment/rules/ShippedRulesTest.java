@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedRulesTest {
 
     private static final List<String> POLICIES = List.of("district-uniqueness.drl", "boarding-withdrawal.drl",
-            "co-build-exemption.drl", "eligibility.drl", "eligibility-documents.drl.csv", "school-plan.drl");
+            "co-build-exemption.drl", "eligibility.drl", "eligibility-documents.drl.xlsx", "school-plan.drl");
 
     private static Path shippedFolder() throws URISyntaxException {
         URL index = ShippedRulesTest.class.getClassLoader().getResource(RuleSource.SHIPPED_FOLDER + "index.txt");
@@ -40,13 +40,15 @@ class ShippedRulesTest {
     @Test
     void everyShippedFileOpensWithAPlainLanguageHeaderInChineseAndEnglishNamingItsSource() throws Exception {
         for (String name : DroolsPolicyEngine.shippedRuleFiles()) {
-            String text = Files.readString(shippedFolder().resolve(name), StandardCharsets.UTF_8);
-            String header = name.endsWith(".csv")
-                    ? text.lines().filter(l -> l.startsWith("\"Notes\"")).findFirst().orElse("")
-                    : text.substring(0, Math.max(0, text.indexOf("*/")));
-            assertThat(header).as("header of %s", name).startsWith(name.endsWith(".csv") ? "\"Notes\"" : "/*")
+            boolean table = name.endsWith(".xlsx");
+            String header = table
+                    ? DocumentTableWorkbook.cells(Files.readAllBytes(shippedFolder().resolve(name))).stream()
+                            .filter(r -> r.get(0).equals("Notes")).map(r -> "Notes " + r.get(1)).findFirst().orElse("")
+                    : Files.readString(shippedFolder().resolve(name), StandardCharsets.UTF_8);
+            header = table ? header : header.substring(0, Math.max(0, header.indexOf("*/")));
+            assertThat(header).as("header of %s", name).startsWith(table ? "Notes" : "/*")
                     .containsPattern("\\p{IsHan}{4,}").containsPattern("[A-Za-z]+ [a-z]+ [a-z]+ [a-z]+").contains("Source");
-            if (!name.endsWith(".csv")) {
+            if (!table) {
                 assertThat(header).contains("政策", "Policy:", "来源");
             }
         }
