@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ImpactCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TABLE = "eligibility-documents.drl.csv";
-    private static final String NON_BEIJING_ROW = "\"Documents for 非京籍 children\",\"derivation\",\"VERIFY\",\"NON_BEIJING\",\"X\",\"\",";
 
     @TempDir
     static Path dir;
@@ -41,20 +38,17 @@ class ImpactCommandTest {
         assertThat(simulate.exitCode()).as(simulate.err()).isZero();
     }
 
-    /** The shipped rules exported to a folder of its own, the document table edited. */
-    static Path rulesWithTable(String name, String from, String to) throws IOException {
+    /** The shipped rules exported to a folder of its own, in which 非京籍 children are asked for their birth certificate. */
+    static Path rulesAskingNonBeijingChildrenForTheirBirthCertificate(String name) throws IOException {
         Path folder = dir.resolve(name);
         DroolsPolicyEngine.exportShippedRules(folder);
-        Path table = folder.resolve(TABLE);
-        String text = Files.readString(table, StandardCharsets.UTF_8);
-        assertThat(text).contains(from);
-        Files.writeString(table, text.replace(from, to), StandardCharsets.UTF_8);
+        DocumentTable.ask(folder, DocumentTable.NON_BEIJING, "BIRTH", true);
         return folder;
     }
 
     @Test
     void askingNonBeijingChildrenForTheirBirthCertificateChangesTheirPassingVerificationsAndWhatFollows() throws IOException {
-        Path rules = rulesWithTable("birth", NON_BEIJING_ROW, NON_BEIJING_ROW.replace("\"X\",\"\",", "\"X\",\"X\","));
+        Path rules = rulesAskingNonBeijingChildrenForTheirBirthCertificate("birth");
         Path json = dir.resolve("impact.json");
 
         CliRun impact = CliRun.of(EnrollmentCli.shippedPolicies(), "impact", "--rules", rules.toString(), "--json", json.toString(),
@@ -88,7 +82,10 @@ class ImpactCommandTest {
 
     @Test
     void anEditThatChangesNoDecisionReportsNothingChanged() throws IOException {
-        Path rules = rulesWithTable("notes", "\"Notes\",\"审核材料 (documents to verify).", "\"Notes\",\"审核材料 (documents to verify; reworded).");
+        Path rules = dir.resolve("unchanged");
+        DroolsPolicyEngine.exportShippedRules(rules);
+        // asking 京籍 children for the household register (户口簿) they are already asked for: saved, but no rule changes
+        DocumentTable.ask(rules, DocumentTable.BEIJING, "HUKOU", true);
         Path json = dir.resolve("same.json");
 
         CliRun impact = CliRun.of(EnrollmentCli.shippedPolicies(), "impact", "--rules", rules.toString(), "--json", json.toString(), season.toString());
@@ -99,12 +96,14 @@ class ImpactCommandTest {
         assertThat(s.get("commandsChanged").asLong()).isZero();
         assertThat(s.get("childrenChanged").asLong()).isZero();
         assertThat(s.get("baseline").get("funnel")).isEqualTo(s.get("proposed").get("funnel"));
+        assertThat(s.get("proposed").get("fingerprint").asText()).as("another file was compared")
+                .isNotEqualTo(s.get("baseline").get("fingerprint").asText());
         assertThat(impact.out()).contains("Nothing changed");
     }
 
     @Test
     void checkRulesWithASeasonShowsTheImpactSummary() throws IOException {
-        Path rules = rulesWithTable("birth2", NON_BEIJING_ROW, NON_BEIJING_ROW.replace("\"X\",\"\",", "\"X\",\"X\","));
+        Path rules = rulesAskingNonBeijingChildrenForTheirBirthCertificate("birth2");
         Path scenario = Path.of(System.getProperty("enrollment.sharedScenarios"), "lifecycle.jsonl");
 
         CliRun check = CliRun.of(EnrollmentCli.shippedPolicies(), "check-rules", rules.toString(), scenario.toString(),

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line with the Drools rules it ships: the scenarios, an edited rule folder, a broken one. */
 class ShippedRulesTest {
 
-    private static final String BEIJING_DOCUMENTS_ROW = "\"Documents for 京籍 children\",\"derivation\",\"VERIFY\",\"BEIJING\",\"X\",\"X\",\"X\",\"\"";
-
     private final PolicySource drools = EnrollmentCli.shippedPolicies();
 
     @TempDir
@@ -52,11 +50,9 @@ class ShippedRulesTest {
     @Test
     void showsWhatARuleEditWouldChange() throws IOException {
         Path rules = exportedRules();
-        Path table = rules.resolve("eligibility-documents.drl.csv");
-        String edited = Files.readString(table, StandardCharsets.UTF_8)
-                .replace(BEIJING_DOCUMENTS_ROW, BEIJING_DOCUMENTS_ROW.substring(0, BEIJING_DOCUMENTS_ROW.length() - 2) + "\"X\"");
-        assertThat(edited).as("the 京籍 row now asks for a work permit too").isNotEqualTo(Files.readString(table, StandardCharsets.UTF_8));
-        Files.writeString(table, edited, StandardCharsets.UTF_8);
+        byte[] shipped = Files.readAllBytes(rules.resolve(DocumentTable.FILE));
+        DocumentTable.ask(rules, DocumentTable.BEIJING, "WORK", true);
+        assertThat(Files.readAllBytes(rules.resolve(DocumentTable.FILE))).as("the 京籍 row now asks for a work permit too").isNotEqualTo(shipped);
         Path lifecycle = Scenarios.bundled().stream().filter(f -> f.endsWith("lifecycle.jsonl")).findFirst().orElseThrow();
 
         CliRun run = CliRun.of(drools, "run", "--rules", rules.toString(), lifecycle.toString());
