@@ -18,7 +18,7 @@ import org.enrollment.examples.scenario.Funnel.Stage;
 final class Html {
 
     private static final String STYLE = """
-            body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222;max-width:1200px}
+            body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;margin:2em;color:#222;max-width:1200px}
             h1,h2{font-weight:600}.en{color:#666;font-weight:400;font-size:.85em;margin-left:.5em}
             table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}
             th{background:#f0f0f0;cursor:pointer}td.n{text-align:right;font-variant-numeric:tabular-nums}
