@@ -24,7 +24,7 @@ final class DroolsPolicySource implements PolicySource {
     public RuleSet shipped() {
         DroolsPolicyEngine engine = DroolsPolicyEngine.shipped();
         MessageDigest sha = sha256();
-        for (String name : DroolsPolicyEngine.shippedRuleFiles()) {
+        for (String name : DroolsPolicyEngine.shippedRuleFiles().stream().sorted().toList()) {
             try (InputStream in = DroolsPolicySource.class.getClassLoader().getResourceAsStream(SHIPPED_FOLDER + name)) {
                 digest(sha, name, in == null ? new byte[0] : in.readAllBytes());
             } catch (IOException e) {

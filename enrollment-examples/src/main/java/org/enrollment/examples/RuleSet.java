@@ -10,7 +10,8 @@ import org.enrollment.core.policy.PolicyEngine;
  * @param engine the policy engine
  * @param ruleNames the names of all rules, as {@code Decision.rulesFired()} quotes them
  * @param origin where the rules came from, for messages: "shipped rules" or the folder
- * @param fingerprint the SHA-256 (hex) of the rule files, names and bytes, to tell which rules judged
+ * @param fingerprint the SHA-256 (hex) of the rule files, names and bytes in name order, to tell which rules judged
+ *        (the shipped rules and a folder exported from them have the same)
  */
 public record RuleSet(PolicyEngine engine, List<String> ruleNames, String origin, String fingerprint) {
 

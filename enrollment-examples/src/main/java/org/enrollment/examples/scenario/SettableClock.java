@@ -7,15 +7,17 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /** A clock that shows the time it was last set to: a scenario sets it to each line's {@code at}. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
 
     private volatile Instant now;
 
-    SettableClock(Instant start) {
+    /** A clock showing {@code start}. */
+    public SettableClock(Instant start) {
         this.now = Objects.requireNonNull(start, "start");
     }
 
-    void set(Instant value) {
+    /** Sets the time it shows. */
+    public void set(Instant value) {
         this.now = Objects.requireNonNull(value, "value");
     }
 
