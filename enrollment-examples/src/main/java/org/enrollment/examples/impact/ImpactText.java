@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.enrollment.examples.impact.Breakdown.Group;
 import org.enrollment.examples.impact.SeasonImpact.Grouping;
-import org.enrollment.examples.impact.SeasonImpact.Side;
 import org.enrollment.examples.scenario.Funnel;
 import org.enrollment.examples.scenario.Funnel.Stage;
 
@@ -20,8 +19,8 @@ public final class ImpactText {
     /** Prints one season's impact; {@code summary} leaves out the funnels and the rules fired. */
     public static void print(SeasonImpact s, PrintWriter out, boolean summary) {
         out.printf("Impact on %s (season %d), compared %s%n", s.file(), s.year(), s.comparedAt());
-        out.printf("  baseline: %s (%s)%n  proposed: %s (%s)%n", s.baseline().origin(), shortPrint(s.baseline()),
-                s.proposed().origin(), shortPrint(s.proposed()));
+        out.printf("  baseline: %s (%s)%n  proposed: %s (%s)%n", s.baseline().origin(), shortPrint(s.baseline().fingerprint()),
+                s.proposed().origin(), shortPrint(s.proposed().fingerprint()));
         if (s.nothingChanged()) {
             out.printf("Nothing changed: all %,d commands end the same, every child ends in the same state.%n", s.commands());
             out.flush();
@@ -76,8 +75,8 @@ public final class ImpactText {
         return rules.isEmpty() ? "none" : String.join(", ", rules);
     }
 
-    /** The first 12 hex digits of the rule set's fingerprint, as the reports show it. */
-    public static String shortPrint(Side side) {
-        return "sha256:" + side.fingerprint().substring(0, Math.min(12, side.fingerprint().length()));
+    /** The first 12 hex digits of a rule set's fingerprint, as the reports show it, e.g. {@code sha256:698e77d63f09}. */
+    public static String shortPrint(String fingerprint) {
+        return "sha256:" + fingerprint.substring(0, Math.min(12, fingerprint.length()));
     }
 }

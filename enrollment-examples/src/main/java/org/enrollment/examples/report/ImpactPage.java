@@ -31,8 +31,8 @@ public final class ImpactPage {
     private static void season(Html page, SeasonImpact s) {
         page.heading("h2", "学年 " + s.year() + "：" + s.file(), "season " + s.year() + ": " + s.file());
         page.table("compared", List.of("比较 compared", "规则 rules", "指纹 fingerprint"), List.of(
-                List.of("现行（基线）baseline", s.baseline().origin(), ImpactText.shortPrint(s.baseline())),
-                List.of("拟发布 proposed", s.proposed().origin(), ImpactText.shortPrint(s.proposed()))));
+                List.of("现行（基线）baseline", s.baseline().origin(), ImpactText.shortPrint(s.baseline().fingerprint())),
+                List.of("拟发布 proposed", s.proposed().origin(), ImpactText.shortPrint(s.proposed().fingerprint()))));
         page.paragraph("比较时间 compared at " + s.comparedAt() + "；季度文件 season file " + s.file());
         page.figure("commands", s.commands(), "条命令已回放", "commands replayed under both rule sets");
         page.figure("commandsChanged", s.commandsChanged(), "条命令结果或理由不同", "commands end with another outcome or reasons");

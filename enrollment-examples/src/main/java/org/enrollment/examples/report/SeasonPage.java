@@ -7,6 +7,7 @@ import java.util.List;
 import org.enrollment.core.command.CommandKind;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.examples.RuleSet;
+import org.enrollment.examples.impact.ImpactText;
 import org.enrollment.examples.scenario.Funnel;
 import org.enrollment.examples.scenario.Funnel.Stage;
 import org.enrollment.examples.simulation.SeasonReport;
@@ -22,7 +23,7 @@ public final class SeasonPage {
         Html page = new Html("学年模拟报告", "Simulated season report");
         page.table("compared", List.of("项目 item", "值 value"), List.of(
                 List.of("规则 rules", rules.origin()),
-                List.of("指纹 fingerprint", "sha256:" + rules.fingerprint().substring(0, Math.min(12, rules.fingerprint().length()))),
+                List.of("指纹 fingerprint", ImpactText.shortPrint(rules.fingerprint())),
                 List.of("种子 seed", String.valueOf(report.seed())),
                 List.of("时间 time", at.toString()),
                 List.of("审计日志 audit log", report.head().count() + " entries, " + (report.audit().intact() ? "intact 完整" : "NOT intact 不完整"))));
