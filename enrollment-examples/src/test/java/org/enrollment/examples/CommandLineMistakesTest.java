@@ -101,7 +101,7 @@ class CommandLineMistakesTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(rules.resolve("eligibility.drl")).content().contains("rule \"Age upper bound\"");
-        assertThat(rules.resolve("eligibility-documents.drl.csv")).exists();
+        assertThat(rules.resolve("eligibility-documents.drl.xlsx")).exists();
         assertThat(run.out()).contains("6 rule files written to " + rules);
     }
 
