@@ -2,6 +2,7 @@ package org.enrollment.core.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One entry of the audit log (不可更改的后台记录): its sequence number, the canonical JSON body and the
@@ -24,6 +25,11 @@ public record AuditEntry(long sequence, String body, String hash) {
     /** The entry as one JSON Lines line: the body with the hash as its last field. */
     public String line() {
         return body.substring(0, body.length() - 1) + HASH_FIELD + hash + "\"}";
+    }
+
+    /** The id of the child key the entry was written under ({@link StateSeal#keyId}), if it records one. */
+    public Optional<String> keyId() {
+        return LogReplay.plainField(body, "key");
     }
 
     /** The body as UTF-8 bytes, the input to the hash. */

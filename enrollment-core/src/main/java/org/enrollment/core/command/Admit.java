@@ -22,4 +22,10 @@ public record Admit(@ResidentIdText String child) implements ChildCommand {
     public CommandKind kind() {
         return CommandKind.ADMIT;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

@@ -38,4 +38,10 @@ public record Amend(@NotNull @ResidentIdText String child,
     public CommandKind kind() {
         return CommandKind.AMEND;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

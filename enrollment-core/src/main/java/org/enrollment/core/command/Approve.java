@@ -25,4 +25,10 @@ public record Approve(@Size(max = 64) String school, @ResidentIdText String chil
     public CommandKind kind() {
         return CommandKind.APPROVE;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

@@ -33,4 +33,10 @@ public record BoardingDecide(@NotNull @ResidentIdText String child, @NotNull @Pa
     public CommandKind kind() {
         return CommandKind.BOARDING_DECIDE;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

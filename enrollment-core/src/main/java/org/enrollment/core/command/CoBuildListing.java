@@ -24,4 +24,10 @@ public record CoBuildListing(@NotNull @Size(max = 64) String school, @NotNull @S
     public CommandKind kind() {
         return CommandKind.COBUILD_LIST;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

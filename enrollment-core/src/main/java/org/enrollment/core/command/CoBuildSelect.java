@@ -21,4 +21,10 @@ public record CoBuildSelect(@NotNull @Size(min = 1, max = 10_000) List<@NotNull 
     public CommandKind kind() {
         return CommandKind.COBUILD_SELECT;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

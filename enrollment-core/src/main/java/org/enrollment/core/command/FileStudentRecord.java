@@ -19,4 +19,10 @@ public record FileStudentRecord(@NotNull @ResidentIdText String child) implement
     public CommandKind kind() {
         return CommandKind.FILE;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

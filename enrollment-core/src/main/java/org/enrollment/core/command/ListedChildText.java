@@ -14,4 +14,10 @@ import jakarta.validation.constraints.Pattern;
 public record ListedChildText(@NotNull @ResidentIdText String child,
                           @NotNull @PlainText(max = 50) String name,
                           @NotNull @Pattern(regexp = "\\d{6}|NB:\\d{6}", message = "must be a district code or NB:<6-digit province code>") String household) {
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

@@ -46,4 +46,10 @@ public record Register(@NotNull @ResidentIdText String child,
     public CommandKind kind() {
         return CommandKind.REGISTER;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

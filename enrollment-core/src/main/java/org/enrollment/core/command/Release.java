@@ -20,4 +20,10 @@ public record Release(@NotNull @ResidentIdText String child, @NotNull @PlainText
     public CommandKind kind() {
         return CommandKind.RELEASE;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

@@ -20,4 +20,10 @@ public record ReturnEntry(@NotNull @ResidentIdText String child, @NotNull @Plain
     public CommandKind kind() {
         return CommandKind.RETURN;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

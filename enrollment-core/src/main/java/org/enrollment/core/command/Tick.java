@@ -19,4 +19,10 @@ public record Tick(@NotNull @ResidentIdText String child) implements ChildComman
     public CommandKind kind() {
         return CommandKind.TICK;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

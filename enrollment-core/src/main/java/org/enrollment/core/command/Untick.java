@@ -19,4 +19,10 @@ public record Untick(@NotNull @ResidentIdText String child) implements ChildComm
     public CommandKind kind() {
         return CommandKind.UNTICK;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

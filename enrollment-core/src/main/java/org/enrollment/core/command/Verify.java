@@ -46,4 +46,10 @@ public record Verify(@NotNull @ResidentIdText String child,
     public CommandKind kind() {
         return CommandKind.VERIFY;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

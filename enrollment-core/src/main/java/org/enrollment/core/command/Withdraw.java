@@ -19,4 +19,10 @@ public record Withdraw(@NotNull @ResidentIdText String child) implements ChildCo
     public CommandKind kind() {
         return CommandKind.WITHDRAW;
     }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

@@ -1,0 +1,50 @@
+package org.enrollment.core.audit;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When an append to a {@link FileAuditTrail} counts as done: its line forced to the disk (fsync) before the
+ * append returns, by itself or in a group commit that shares one force among the appends waiting for it.
+ * Durable by default: {@link #always()}.
+ */
+public final class Durability {
+
+    private static final Durability ALWAYS = new Durability(Duration.ZERO);
+
+    private final Duration bound;
+
+    private Durability(Duration bound) {
+        this.bound = bound;
+    }
+
+    /** Every append is forced before it returns; appends that wait while a force runs share the next one. */
+    public static Durability always() {
+        return ALWAYS;
+    }
+
+    /**
+     * Group commit: an append waits at most {@code bound} for others to join it, then one force makes all of
+     * them durable; each still returns only after its line is on the disk. For many threads appending at
+     * once; a single thread only waits longer.
+     *
+     * @param bound how long an append may wait for company, 0 to 1 second
+     */
+    public static Durability within(Duration bound) {
+        Objects.requireNonNull(bound, "bound");
+        if (bound.isNegative() || bound.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("A group commit bound must be 0 to 1 second, was " + bound + ".");
+        }
+        return bound.isZero() ? ALWAYS : new Durability(bound);
+    }
+
+    /** How long an append may wait for others before the force. */
+    public Duration bound() {
+        return bound;
+    }
+
+    @Override
+    public String toString() {
+        return bound.isZero() ? "Durability[always]" : "Durability[within " + bound + "]";
+    }
+}
