@@ -3,6 +3,7 @@ package org.enrollment.core.audit;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * One entry of the audit log (不可更改的后台记录): its sequence number, the canonical JSON body and the
@@ -35,5 +36,11 @@ public record AuditEntry(long sequence, String body, String hash) {
     /** The body as UTF-8 bytes, the input to the hash. */
     byte[] bodyBytes() {
         return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

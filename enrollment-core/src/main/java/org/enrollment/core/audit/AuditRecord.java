@@ -3,6 +3,7 @@ package org.enrollment.core.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * What the audit log records of one command, accepted or refused, before it gets its place in the chain:
@@ -100,5 +101,11 @@ public record AuditRecord(Instant at, String actor, String operator, String comm
             b.append(",\"").append(field).append("\":");
             Json.string(b, value);
         }
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

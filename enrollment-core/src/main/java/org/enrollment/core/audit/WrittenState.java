@@ -1,6 +1,7 @@
 package org.enrollment.core.audit;
 
 import java.util.List;
+import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registration.CoBuildList;
 import org.enrollment.core.registration.Registration;
 
@@ -28,7 +29,8 @@ public record WrittenState(List<Registration> registrations, CoBuildList waiting
 
     @Override
     public String toString() {
-        return "WrittenState[" + registrations.size() + " registrations" + (waiting != null ? ", a list waiting at " + waiting.school() : "")
-                + (ended != null ? ", the list at " + ended.school() + " ended" : "") + "]";
+        return ResidentId.maskAll("WrittenState[" + registrations.size() + " registrations"
+                + (waiting != null ? ", a list waiting at " + waiting.school() : "")
+                + (ended != null ? ", the list at " + ended.school() + " ended" : "") + "]");
     }
 }

@@ -1,5 +1,6 @@
 package org.enrollment.core.command;
 
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 /**
  * A school issues the admission notice (发放录取通知书) to one approved child, or to all its approved children when {@code child} is {@code null}.

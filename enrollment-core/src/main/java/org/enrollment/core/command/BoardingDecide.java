@@ -3,6 +3,7 @@ package org.enrollment.core.command;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registration.BoardingDecision;
 

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.registration.ListedChild;
 
 /**

@@ -3,6 +3,7 @@ package org.enrollment.core.command;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 
 /**

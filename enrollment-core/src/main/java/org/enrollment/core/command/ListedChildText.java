@@ -2,6 +2,7 @@ package org.enrollment.core.command;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * A child on a co-build unit's list (共建名单上的儿童) as the unit's form or file gives it: text, checked when the

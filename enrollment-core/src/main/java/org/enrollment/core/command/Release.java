@@ -1,6 +1,7 @@
 package org.enrollment.core.command;
 
 import jakarta.validation.constraints.NotNull;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 
 /**

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registration.Document;
 import org.enrollment.core.registration.VerificationResult;

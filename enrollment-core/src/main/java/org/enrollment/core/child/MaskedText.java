@@ -1,20 +1,20 @@
-package org.enrollment.core.command;
+package org.enrollment.core.child;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import org.enrollment.core.child.ResidentId;
 
 /**
- * The {@code toString} of a command record, in the record's usual form ({@code Register[child=…, name=…]})
- * with every resident ID in it masked: commands carry IDs as text, and their text ends up in logs.
+ * The {@code toString} of a record in the record's usual form ({@code Register[child=…, name=…]}) with every
+ * resident ID in it masked ({@link ResidentId#maskAll}): for the records that carry IDs or free text, whose
+ * text ends up in logs and messages.
  */
-final class MaskedText {
+public final class MaskedText {
 
     private MaskedText() {
     }
 
     /** The record's components in the usual form, resident IDs masked. */
-    static String of(Record r) {
+    public static String of(Record r) {
         StringBuilder b = new StringBuilder(r.getClass().getSimpleName()).append('[');
         RecordComponent[] components = r.getClass().getRecordComponents();
         for (int i = 0; i < components.length; i++) {
