@@ -127,7 +127,7 @@ public final class EnrollmentCli implements Runnable {
                 throw new ParameterException(where, e.getMessage());
             }
         }
-        throw new ParameterException(where, "--store '" + url + "' is neither memory nor a jdbc: URL.");
+        throw new ParameterException(where, "--store '" + JdbcUrls.withoutSecrets(url) + "' is neither memory nor a jdbc: URL.");
     }
 
     /**

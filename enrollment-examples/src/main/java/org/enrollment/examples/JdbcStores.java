@@ -42,7 +42,7 @@ final class JdbcStores implements Supplier<RegistrationStore> {
             this.url = url.startsWith("jdbc:h2:mem:") && !url.contains("DB_CLOSE_DELAY") ? url + ";DB_CLOSE_DELAY=-1" : url;
             this.schemaCommand = "SET SCHEMA ";
         } else {
-            throw new IllegalArgumentException("--store " + url + ": only PostgreSQL (jdbc:postgresql:) and H2 (jdbc:h2:) are supported."
+            throw new IllegalArgumentException("--store " + JdbcUrls.withoutSecrets(url) + ": only PostgreSQL (jdbc:postgresql:) and H2 (jdbc:h2:) are supported."
                     + "\nMaybe use --store jdbc:h2:mem:enrollment for an embedded database.");
         }
         try (Connection c = DriverManager.getConnection(this.url)) {
@@ -59,7 +59,7 @@ final class JdbcStores implements Supplier<RegistrationStore> {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create schema " + schema + " at " + url + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot create schema " + schema + " at " + JdbcUrls.withoutSecrets(url) + ": " + JdbcUrls.withoutSecrets(e.getMessage()), e);
         }
         return JdbcRegistrationStore.open(new SchemaDataSource(url, schemaCommand + schema));
     }

@@ -53,8 +53,14 @@ final class SimulateCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--audit", paramLabel = "FILE",
-            description = "Also export the season's audit log as JSON Lines to FILE and check the file against the registry's head.")
+            description = "Also write the season's audit log as JSON Lines to FILE as the season goes (each entry on the disk before"
+                    + " its command returns) and check the file against the registry's head at the end.")
     private Path audit;
+
+    @Option(names = "--child-key", paramLabel = "FILE",
+            description = "The child key (at least 16 bytes in FILE) the audit log is written under; with --audit and without"
+                    + " this, a new key is written to the audit file's name with .key added.")
+    private Path childKeyFile;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "Judge with the rule files in DIR instead of the shipped rules.")
     private Path rules;
@@ -76,17 +82,24 @@ final class SimulateCommand implements Callable<Integer> {
         }
         RuleSet ruleSet = loaded.get();
         PrintWriter err = spec.commandLine().getErr();
+        byte[] childKey;
+        try {
+            childKey = childKeyFile != null ? ChildKeys.read(childKeyFile)
+                    : audit != null ? ChildKeys.createIn(Path.of(audit + ".key")) : null;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         SeasonSimulator simulator = new SeasonSimulator(children, seed);
         err.printf("simulate: %,d children, %,d schools, seed %d, judged by %s%n", simulator.children(),
                 simulator.season().schools().size(), seed, ruleSet.origin());
         err.flush();
         SeasonReport report;
         if (out == null) {
-            report = simulator.play(ruleSet.engine(), null, audit, line -> progress(err, line), watcher(logKey));
+            report = simulator.play(ruleSet.engine(), null, audit, childKey, line -> progress(err, line), watcher(logKey));
         } else {
             try (ScenarioWriter scenario = new ScenarioWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
                     simulator.season(), "A simulated season: seed " + seed + ", " + simulator.children() + " children.")) {
-                report = simulator.play(ruleSet.engine(), scenario, audit, line -> progress(err, line), watcher(logKey));
+                report = simulator.play(ruleSet.engine(), scenario, audit, childKey, line -> progress(err, line), watcher(logKey));
             } catch (IOException e) {
                 throw new UncheckedIOException("--out " + out + ": cannot be written (" + FileProblems.reason(e) + ").", e);
             }
