@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.enrollment.core.audit.Durability;
 import org.enrollment.core.audit.tlog.SigningKey;
+import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.examples.log.CheckpointOptions;
 import org.enrollment.examples.scenario.FileProblems;
@@ -62,6 +64,11 @@ final class SimulateCommand implements Callable<Integer> {
                     + " this, a new key is written to the audit file's name with .key added.")
     private Path childKeyFile;
 
+    @Option(names = "--durability", paramLabel = "D", defaultValue = "forced",
+            description = "When a journal entry counts as written: forced (the default: on the disk, fsync) or os-buffered (handed to the"
+                    + " operating system only: survives kill -9, not a power loss; for long simulations).")
+    private String durability;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Judge with the rule files in DIR instead of the shipped rules.")
     private Path rules;
 
@@ -89,17 +96,24 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        Durability journal = switch (durability) {
+            case "forced" -> Durability.always();
+            case "os-buffered" -> Durability.osBuffered();
+            default -> throw new ParameterException(spec.commandLine(), "--durability must be forced or os-buffered, was '"
+                    + ResidentId.maskAll(durability) + "'.");
+        };
         SeasonSimulator simulator = new SeasonSimulator(children, seed);
         err.printf("simulate: %,d children, %,d schools, seed %d, judged by %s%n", simulator.children(),
                 simulator.season().schools().size(), seed, ruleSet.origin());
         err.flush();
         SeasonReport report;
         if (out == null) {
-            report = simulator.play(ruleSet.engine(), null, audit, childKey, line -> progress(err, line), watcher(logKey));
+            report = simulator.play(ruleSet.engine(), null, audit, childKey, journal, line -> progress(err, line), watcher(logKey));
         } else {
             try (ScenarioWriter scenario = new ScenarioWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
                     simulator.season(), "A simulated season: seed " + seed + ", " + simulator.children() + " children.")) {
-                report = simulator.play(ruleSet.engine(), scenario, audit, childKey, line -> progress(err, line), watcher(logKey));
+                report = simulator.play(ruleSet.engine(), scenario, audit, childKey, journal, line -> progress(err, line),
+                        watcher(logKey));
             } catch (IOException e) {
                 throw new UncheckedIOException("--out " + out + ": cannot be written (" + FileProblems.reason(e) + ").", e);
             }

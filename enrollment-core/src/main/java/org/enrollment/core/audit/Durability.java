@@ -10,12 +10,24 @@ import java.util.Objects;
  */
 public final class Durability {
 
-    private static final Durability ALWAYS = new Durability(Duration.ZERO);
+    private static final Durability ALWAYS = new Durability(Duration.ZERO, true);
+    private static final Durability OS_BUFFERED = new Durability(Duration.ZERO, false);
 
     private final Duration bound;
+    private final boolean forced;
 
-    private Durability(Duration bound) {
+    private Durability(Duration bound, boolean forced) {
         this.bound = bound;
+        this.forced = forced;
+    }
+
+    /**
+     * Each append is written to the operating system before it returns, but not forced to the disk: it survives
+     * the process being killed ({@code kill -9}), not a power loss or a crash of the machine. For simulations and
+     * tests of a long season, where a force per command would be most of the time; never for a real season.
+     */
+    public static Durability osBuffered() {
+        return OS_BUFFERED;
     }
 
     /** Every append is forced before it returns; appends that wait while a force runs share the next one. */
@@ -35,7 +47,12 @@ public final class Durability {
         if (bound.isNegative() || bound.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("A group commit bound must be 0 to 1 second, was " + bound + ".");
         }
-        return bound.isZero() ? ALWAYS : new Durability(bound);
+        return bound.isZero() ? ALWAYS : new Durability(bound, true);
+    }
+
+    /** Whether an append is forced to the disk before it returns. */
+    public boolean forced() {
+        return forced;
     }
 
     /** How long an append may wait for others before the force. */
@@ -45,6 +62,6 @@ public final class Durability {
 
     @Override
     public String toString() {
-        return bound.isZero() ? "Durability[always]" : "Durability[within " + bound + "]";
+        return !forced ? "Durability[os buffered]" : bound.isZero() ? "Durability[always]" : "Durability[within " + bound + "]";
     }
 }

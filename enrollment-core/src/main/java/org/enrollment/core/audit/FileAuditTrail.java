@@ -35,10 +35,10 @@ import org.slf4j.LoggerFactory;
 public final class FileAuditTrail implements AuditTrail, Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileAuditTrail.class);
-
     private final Path file;
     private final FileChannel channel;
     private final long boundNanos;
+    private final boolean toDisk;
     private final MessageDigest sha256 = AuditChain.sha256();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition forced = lock.newCondition();
@@ -59,9 +59,10 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
         this.file = file;
         this.channel = channel;
         this.boundNanos = durability.bound().toNanos();
+        this.toDisk = durability.forced();
     }
 
-    /** Opens the log in this file, every append forced ({@link Durability#always()}). */
+    /** Opens the log in this file, every append forced to the disk ({@link Durability#always()}). */
     public static FileAuditTrail open(Path file) {
         return open(file, Durability.always());
     }
@@ -114,19 +115,16 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
     private void cutTornTail() throws IOException {
         long length = channel.size();
         long keep = length;
-        ByteBuffer one = ByteBuffer.allocate(1);
-        while (keep > 0) {
+        for (ByteBuffer one = ByteBuffer.allocate(1); keep > 0; keep--) {
             one.clear();
             channel.read(one, keep - 1);
             if (one.get(0) == '\n') {
                 break;
             }
-            keep--;
         }
         if (keep < length) {
             LOG.warn("The audit log {} ended in {} bytes of a line never acknowledged; cut off.", file, length - keep);
-            channel.truncate(keep);
-            channel.force(false);
+            channel.truncate(keep).force(false);
         }
     }
 
@@ -198,7 +196,9 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
             for (ByteBuffer buffer = ByteBuffer.wrap(batch); buffer.hasRemaining(); ) {
                 channel.write(buffer, at + buffer.position());
             }
-            channel.force(false);
+            if (toDisk) {
+                channel.force(false);
+            }
         } catch (IOException e) {
             failed = e;
         } finally {

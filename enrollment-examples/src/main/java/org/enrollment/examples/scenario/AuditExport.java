@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.enrollment.core.audit.AuditChain;
 import org.enrollment.core.audit.AuditHead;
 import org.enrollment.core.audit.AuditTrail;
+import org.enrollment.core.audit.Durability;
 import org.enrollment.core.audit.FileAuditTrail;
 import org.enrollment.core.audit.AuditVerification;
 
@@ -22,18 +23,18 @@ public final class AuditExport {
     }
 
     /**
-     * A new journal in the file (replaced if it exists): the audit log written as the commands go, each entry on
-     * the disk before its command returns.
+     * A new journal in the file (replaced if it exists): the audit log written as the commands go, each entry
+     * written (and, as durability says, on the disk) before its command returns.
      *
      * @throws UncheckedIOException naming the file when it cannot be replaced
      */
-    public static FileAuditTrail journal(Path file) {
+    public static FileAuditTrail journal(Path file, Durability durability) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot replace the audit log " + file + ": " + e.getMessage(), e);
         }
-        return FileAuditTrail.open(file);
+        return FileAuditTrail.open(file, durability);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.AuditVerification;
+import org.enrollment.core.audit.Durability;
 import org.enrollment.core.audit.FileAuditTrail;
 import org.enrollment.core.command.Outcome;
 import org.enrollment.core.command.ReasonCode;
@@ -121,7 +122,7 @@ public final class ScenarioRunner {
         try (ScenarioReader reader = ScenarioReader.open(file)) {
             RegistrationStore store = stores.get();
             if (auditFile != null && store instanceof InMemoryRegistrationStore) {
-                store = new InMemoryRegistrationStore(AuditExport.journal(auditFile));
+                store = new InMemoryRegistrationStore(AuditExport.journal(auditFile, Durability.always()));
             }
             player = new ScenarioPlayer(reader.season(), policies, store, childKey);
             for (ScenarioCommand c = reader.next(); c != null; c = reader.next()) {

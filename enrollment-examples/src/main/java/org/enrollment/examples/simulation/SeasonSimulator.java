@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.enrollment.core.audit.Durability;
 import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.core.season.Season;
@@ -72,7 +73,7 @@ public final class SeasonSimulator {
      * @return the report: the funnel, the refusals, the throughput, the audit log's check
      */
     public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Path audit, Consumer<String> progress) {
-        return play(policies, scenario, audit, null, progress, registry -> { });
+        return play(policies, scenario, audit, null, Durability.always(), progress, registry -> { });
     }
 
     /**
@@ -81,13 +82,14 @@ public final class SeasonSimulator {
      * 4,096 commands and at the end (to sign checkpoints as the log grows).
      *
      * @param childKey the child key, or {@code null} for a random one (only without a journal)
+     * @param durability when a journal's append counts as done
      */
-    public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Path audit, byte[] childKey, Consumer<String> progress,
-            Consumer<Registry> watcher) {
+    public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Path audit, byte[] childKey, Durability durability,
+            Consumer<String> progress, Consumer<Registry> watcher) {
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(watcher, "watcher");
         ScenarioPlayer player = new ScenarioPlayer(city.season, policies,
-                audit == null ? new InMemoryRegistrationStore() : new InMemoryRegistrationStore(AuditExport.journal(audit)), childKey);
+                audit == null ? new InMemoryRegistrationStore() : new InMemoryRegistrationStore(AuditExport.journal(audit, durability)), childKey);
         Tally tally = new Tally(city.districts.size());
         play.open(player, scenario, tally);
         SeasonCalendar calendar = play.calendar;
