@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "enrollment", mixinStandardHelpOptions = true, version = "enrollment 0.1.0",
         description = "Beijing primary-school pre-enrollment (入学前信息采集): replay scenario files, simulate a season, check edited rules.",
-        subcommands = {RunCommand.class, SimulateCommand.class, CheckRulesCommand.class, RulesCommand.class, BenchCommand.class,
-                org.enrollment.examples.log.LogCommand.class},
+        subcommands = {RunCommand.class, SimulateCommand.class, CheckRulesCommand.class, RulesCommand.class, CheckStoreCommand.class,
+                BenchCommand.class, org.enrollment.examples.log.LogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every expectation held", "1:an expectation did not hold, or the audit log did not check out",
                 "2:an option, file, folder or database is wrong or cannot be reached (one line names it); nothing ran",

@@ -64,6 +64,11 @@ final class JdbcStores implements Supplier<RegistrationStore> {
         return JdbcRegistrationStore.open(new SchemaDataSource(url, schemaCommand + schema));
     }
 
+    /** The store already in a schema of the database ({@code null}: the connection's own), as a check reads it. */
+    RegistrationStore existing(String schema) {
+        return JdbcRegistrationStore.open(new SchemaDataSource(url, schema == null ? "SELECT 1" : schemaCommand + schema));
+    }
+
     /** Connections from the driver manager, each set to one schema. */
     private record SchemaDataSource(String url, String setSchema) implements DataSource {
 
