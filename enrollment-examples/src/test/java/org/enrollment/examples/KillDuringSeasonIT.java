@@ -92,7 +92,7 @@ class KillDuringSeasonIT {
             SeasonSimulator simulator = new SeasonSimulator(Integer.parseInt(args[1]), 2014);
             Writer acks = new LineFlushingWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             try (ScenarioWriter scenario = new ScenarioWriter(acks, simulator.season(), "kill test")) {
-                simulator.play(new ReferencePolicies(), scenario, Path.of(args[0]), KEY, Durability.always(), line -> { });
+                simulator.play(new ReferencePolicies(), scenario, Path.of(args[0]), KEY, Durability.always(), line -> { }, registry -> { });
             }
         }
     }
