@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class EveryToStringMasksTest {
 
     private static final String ID = "110108200801010072";
+    /** Types whose toString is a wire format (a signed note's signature line: the key's name, which is the log's origin). */
+    private static final Set<String> WIRE_FORMS = Set.of("org.enrollment.core.audit.tlog.NoteSignature");
     private static final Pattern ID_SHAPED = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])");
 
     @Test
@@ -50,6 +52,9 @@ class EveryToStringMasksTest {
         Map<String, String> shown = new TreeMap<>();
         List<String> notBuilt = new ArrayList<>();
         for (Class<?> type : publicTypes()) {
+            if (WIRE_FORMS.contains(type.getName())) {
+                continue;
+            }
             Optional<Object> built = build(type, 0);
             if (built.isEmpty()) {
                 notBuilt.add(type.getName());
