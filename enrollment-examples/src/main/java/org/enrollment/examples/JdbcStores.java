@@ -48,8 +48,8 @@ final class JdbcStores implements Supplier<RegistrationStore> {
         try (Connection c = DriverManager.getConnection(this.url)) {
             c.isValid(5);
         } catch (SQLException e) {
-            throw new CommandLineMistake("--store " + url.replaceAll("(?i)(password=)[^&;]*", "$1***")
-                    + ": cannot connect to the database (" + ProblemReport.oneLine(e.getMessage()) + ").", e);
+            throw new CommandLineMistake("--store " + JdbcUrls.withoutSecrets(url)
+                    + ": cannot connect to the database (" + JdbcUrls.withoutSecrets(ProblemReport.oneLine(e.getMessage())) + ").", e);
         }
     }
 

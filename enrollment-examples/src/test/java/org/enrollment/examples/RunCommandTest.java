@@ -192,12 +192,12 @@ class RunCommandTest {
     }
 
     @Test
-    void refusesADatabaseStoreWithoutAChildKeyInOneLineWithoutItsPassword() {
+    void namesAStoreItCannotReachInOneLineWithoutItsPassword() {
         CliRun run = CliRun.reference("run", "--store", "jdbc:postgresql://city:s3cret@db/enrollment?password=s3cret&user=city",
                 Scenarios.bundled().get(0).toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--child-key FILE").contains("jdbc:postgresql://city:***@db/enrollment?password=***&user=city")
+        assertThat(run.err()).contains("jdbc:postgresql://city:***@db/enrollment?password=***&user=city")
                 .doesNotContain("s3cret").doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
     }
