@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "enrollment", mixinStandardHelpOptions = true, version = "enrollment 0.1.0",
         description = "Beijing primary-school pre-enrollment (入学前信息采集): replay scenario files, simulate a season, check edited rules.",
         subcommands = {RunCommand.class, SimulateCommand.class, CheckRulesCommand.class, ImpactCommand.class, RulesCommand.class,
+                CheckStoreCommand.class,
                 BenchCommand.class, org.enrollment.examples.log.LogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every expectation held", "1:an expectation did not hold, or the audit log did not check out",
@@ -89,7 +90,7 @@ public final class EnrollmentCli implements Runnable {
     /** Without a subcommand: says which there are. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: run, simulate, check-rules, rules, log or bench.");
+        throw new ParameterException(spec.commandLine(), "Missing a command: run, simulate, check-rules, impact, rules, log, check-store or bench.");
     }
 
     /**
@@ -127,7 +128,7 @@ public final class EnrollmentCli implements Runnable {
                 throw new ParameterException(where, e.getMessage());
             }
         }
-        throw new ParameterException(where, "--store '" + url + "' is neither memory nor a jdbc: URL.");
+        throw new ParameterException(where, "--store '" + JdbcUrls.withoutSecrets(url) + "' is neither memory nor a jdbc: URL.");
     }
 
     /**

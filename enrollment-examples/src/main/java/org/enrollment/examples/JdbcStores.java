@@ -42,14 +42,14 @@ final class JdbcStores implements Supplier<RegistrationStore> {
             this.url = url.startsWith("jdbc:h2:mem:") && !url.contains("DB_CLOSE_DELAY") ? url + ";DB_CLOSE_DELAY=-1" : url;
             this.schemaCommand = "SET SCHEMA ";
         } else {
-            throw new IllegalArgumentException("--store " + url + ": only PostgreSQL (jdbc:postgresql:) and H2 (jdbc:h2:) are supported."
+            throw new IllegalArgumentException("--store " + JdbcUrls.withoutSecrets(url) + ": only PostgreSQL (jdbc:postgresql:) and H2 (jdbc:h2:) are supported."
                     + "\nMaybe use --store jdbc:h2:mem:enrollment for an embedded database.");
         }
         try (Connection c = DriverManager.getConnection(this.url)) {
             c.isValid(5);
         } catch (SQLException e) {
-            throw new CommandLineMistake("--store " + url.replaceAll("(?i)(password=)[^&;]*", "$1***")
-                    + ": cannot connect to the database (" + ProblemReport.oneLine(e.getMessage()) + ").", e);
+            throw new CommandLineMistake("--store " + JdbcUrls.withoutSecrets(url)
+                    + ": cannot connect to the database (" + JdbcUrls.withoutSecrets(ProblemReport.oneLine(e.getMessage())) + ").", e);
         }
     }
 
@@ -59,9 +59,14 @@ final class JdbcStores implements Supplier<RegistrationStore> {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create schema " + schema + " at " + url + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot create schema " + schema + " at " + JdbcUrls.withoutSecrets(url) + ": " + JdbcUrls.withoutSecrets(e.getMessage()), e);
         }
         return JdbcRegistrationStore.open(new SchemaDataSource(url, schemaCommand + schema));
+    }
+
+    /** The store already in a schema of the database ({@code null}: the connection's own), as a check reads it. */
+    RegistrationStore existing(String schema) {
+        return JdbcRegistrationStore.open(new SchemaDataSource(url, schema == null ? "SELECT 1" : schemaCommand + schema));
     }
 
     /** Connections from the driver manager, each set to one schema. */

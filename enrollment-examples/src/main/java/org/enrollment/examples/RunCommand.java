@@ -42,12 +42,18 @@ final class RunCommand implements Callable<Integer> {
     private String store;
 
     @Option(names = "--audit", paramLabel = "FILE",
-            description = "Write the audit log as JSON Lines to FILE and check it against the registry's head "
+            description = "Write the audit log as JSON Lines to FILE as the commands go (each entry on the disk before its command returns)"
+                    + " and check it against the registry's head "
                     + "(with several scenario files, one log each: FILE with the scenario's name added).")
     private Path audit;
 
     @Mixin
     private CheckpointOptions signing;
+
+    @Option(names = "--child-key", paramLabel = "FILE",
+            description = "The child key (at least 16 bytes in FILE, e.g. head -c 32 /dev/urandom > city.key); needed with a jdbc: store,"
+                    + " whose schemas outlive the run; with --audit and without this, a new key is written to the audit file's name with .key added.")
+    private Path childKeyFile;
 
     @Override
     public Integer call() {
@@ -57,12 +63,24 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--checkpoint signs the audit log of one scenario file, not " + files.size() + ".");
         }
         Optional<SigningKey> logKey = signing.key(audit);
+        byte[] childKey;
+        try {
+            childKey = childKeyFile != null ? ChildKeys.read(childKeyFile)
+                    : audit != null && "memory".equals(store) ? ChildKeys.createIn(Path.of(audit + ".key")) : null;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (childKey == null && !"memory".equals(store)) {
+            throw new ParameterException(spec.commandLine(), "--store " + JdbcUrls.withoutSecrets(store)
+                    + " outlives the run, so it needs --child-key FILE (the key its log is written under).");
+        }
         Optional<RuleSet> loaded = cli.rules(rules);
         if (loaded.isEmpty()) {
             return EnrollmentCli.NOTHING_RAN;
         }
         RuleSet ruleSet = loaded.get();
-        ScenarioRunner runner = new ScenarioRunner(ruleSet.engine(), stores, spec.commandLine().getOut(), spec.commandLine().getErr());
+        ScenarioRunner runner = new ScenarioRunner(ruleSet.engine(), stores, childKey, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
         int code = runner.run(files, audit, o -> { });
         if (code == ScenarioRunner.ALL_MET && logKey.isPresent()) {
             return signing.write(logKey.get(), audit) ? code : ScenarioRunner.MISSED;

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.enrollment.core.audit.Durability;
 import org.enrollment.core.audit.tlog.SigningKey;
+import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.examples.log.CheckpointOptions;
 import org.enrollment.examples.scenario.FileProblems;
@@ -55,8 +57,19 @@ final class SimulateCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--audit", paramLabel = "FILE",
-            description = "Also export the season's audit log as JSON Lines to FILE and check the file against the registry's head.")
+            description = "Also write the season's audit log as JSON Lines to FILE as the season goes (each entry on the disk before"
+                    + " its command returns) and check the file against the registry's head at the end.")
     private Path audit;
+
+    @Option(names = "--child-key", paramLabel = "FILE",
+            description = "The child key (at least 16 bytes in FILE) the audit log is written under; with --audit and without"
+                    + " this, a new key is written to the audit file's name with .key added.")
+    private Path childKeyFile;
+
+    @Option(names = "--durability", paramLabel = "D", defaultValue = "forced",
+            description = "When a journal entry counts as written: forced (the default: on the disk, fsync) or os-buffered (handed to the"
+                    + " operating system only: survives kill -9, not a power loss; for long simulations).")
+    private String durability;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "Judge with the rule files in DIR instead of the shipped rules.")
     private Path rules;
@@ -81,17 +94,31 @@ final class SimulateCommand implements Callable<Integer> {
         }
         RuleSet ruleSet = loaded.get();
         PrintWriter err = spec.commandLine().getErr();
+        byte[] childKey;
+        try {
+            childKey = childKeyFile != null ? ChildKeys.read(childKeyFile)
+                    : audit != null ? ChildKeys.createIn(Path.of(audit + ".key")) : null;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Durability journal = switch (durability) {
+            case "forced" -> Durability.always();
+            case "os-buffered" -> Durability.osBuffered();
+            default -> throw new ParameterException(spec.commandLine(), "--durability must be forced or os-buffered, was '"
+                    + ResidentId.maskAll(durability) + "'.");
+        };
         SeasonSimulator simulator = new SeasonSimulator(children, seed);
         err.printf("simulate: %,d children, %,d schools, seed %d, judged by %s%n", simulator.children(),
                 simulator.season().schools().size(), seed, ruleSet.origin());
         err.flush();
         SeasonReport report;
         if (out == null) {
-            report = simulator.play(ruleSet.engine(), null, audit, line -> progress(err, line), watcher(logKey));
+            report = simulator.play(ruleSet.engine(), null, audit, childKey, journal, line -> progress(err, line), watcher(logKey));
         } else {
             try (ScenarioWriter scenario = new ScenarioWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
                     simulator.season(), "A simulated season: seed " + seed + ", " + simulator.children() + " children.")) {
-                report = simulator.play(ruleSet.engine(), scenario, audit, line -> progress(err, line), watcher(logKey));
+                report = simulator.play(ruleSet.engine(), scenario, audit, childKey, journal, line -> progress(err, line),
+                        watcher(logKey));
             } catch (IOException e) {
                 throw new UncheckedIOException("--out " + out + ": cannot be written (" + FileProblems.reason(e) + ").", e);
             }

@@ -179,7 +179,9 @@ class RunCommandTest {
 
     @Test
     void playsEveryScenarioOnTheH2StoreEachFileInAFreshSchema() throws IOException {
-        List<String> args = new ArrayList<>(List.of("run", "--store", "jdbc:h2:mem:runcommandtest"));
+        Path key = dir.resolve("city.key");
+        Files.write(key, "a child key of 32 bytes, for H2.".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        List<String> args = new ArrayList<>(List.of("run", "--store", "jdbc:h2:mem:runcommandtest", "--child-key", key.toString()));
         Scenarios.bundled().forEach(p -> args.add(p.toString()));
 
         CliRun run = CliRun.reference(args.toArray(String[]::new));
@@ -187,6 +189,17 @@ class RunCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<JsonNode> out = lines(run.out());
         assertThat(out).filteredOn(n -> n.has("matched")).isNotEmpty().allMatch(n -> n.get("matched").asBoolean());
+    }
+
+    @Test
+    void namesAStoreItCannotReachInOneLineWithoutItsPassword() {
+        CliRun run = CliRun.reference("run", "--store", "jdbc:postgresql://city:s3cret@db/enrollment?password=s3cret&user=city",
+                Scenarios.bundled().get(0).toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("jdbc:postgresql://city:***@db/enrollment?password=***&user=city")
+                .doesNotContain("s3cret").doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

@@ -58,7 +58,8 @@ class SeasonPrivacyIT {
         Path err = dir.resolve("stderr.txt");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
         command.addAll(everyLogLine());
-        command.addAll(List.of("-jar", jar().toString(), "simulate", "--audit", audit.toString(), "--out", season.toString()));
+        command.addAll(List.of("-jar", jar().toString(), "simulate", "--audit", audit.toString(), "--durability", "os-buffered",
+                "--out", season.toString()));
 
         long started = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

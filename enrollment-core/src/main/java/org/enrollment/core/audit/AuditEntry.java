@@ -2,6 +2,8 @@ package org.enrollment.core.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * One entry of the audit log (不可更改的后台记录): its sequence number, the canonical JSON body and the
@@ -26,8 +28,19 @@ public record AuditEntry(long sequence, String body, String hash) {
         return body.substring(0, body.length() - 1) + HASH_FIELD + hash + "\"}";
     }
 
+    /** The id of the child key the entry was written under ({@link StateSeal#keyId}), if it records one. */
+    public Optional<String> keyId() {
+        return LogReplay.plainField(body, "key");
+    }
+
     /** The body as UTF-8 bytes, the input to the hash. */
     byte[] bodyBytes() {
         return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

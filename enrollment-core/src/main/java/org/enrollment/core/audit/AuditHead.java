@@ -3,6 +3,7 @@ package org.enrollment.core.audit;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * What a host remembers of the audit log to check it later (审计日志头): how many entries it had and the last
@@ -58,5 +59,11 @@ public record AuditHead(long count, String lastHash) {
 
     private static String shorten(String text) {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -3,49 +3,77 @@ package org.enrollment.core.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.enrollment.core.child.MaskedText;
 
 /**
- * What the audit log records of one command, accepted or refused, before it gets its place in the chain.
- * It holds no raw resident ID: children are named by a keyed hash ({@link ChildReference}).
+ * What the audit log records of one command, accepted or refused, before it gets its place in the chain:
+ * who acted, what was decided and every fact that decided it. It holds no raw resident ID: children are named
+ * by a keyed hash ({@link ChildReference}), and what an accepted command wrote is sealed ({@link StateSeal}).
  *
  * @param at when the command was judged
  * @param actor who gave it, in written form
+ * @param operator the host's id of the person who acted (at the school, the district), or empty
  * @param command the command's name, e.g. {@code register}
  * @param targets the pre-registration numbers it acted on (or would have)
  * @param children keyed hashes of the children it concerned
  * @param outcome {@code ACCEPTED} or {@code REFUSED}
  * @param reasons the reason codes
  * @param rulesFired the names of the policy rules that fired
- * @param detail anything else worth keeping: a list's content hash, a reason given; may be empty
+ * @param detail what the judgement noted: a list's content hash, a reason given; may be empty
+ * @param facts the facts the command gave that decided it: a verification's result and documents, a boarding
+ *              decision, what an amendment changes; may be empty
+ * @param ruleSet the fingerprint of the rule set that judged it, or empty
+ * @param season the fingerprint of the season's parameters, or empty
+ * @param seal what seals the written state; {@code null} to record none
+ * @param state the sealed {@link WrittenState} of an accepted command, or empty
  */
-public record AuditRecord(Instant at, String actor, String command, List<String> targets, List<String> children,
-                          String outcome, List<String> reasons, List<String> rulesFired, String detail) {
+public record AuditRecord(Instant at, String actor, String operator, String command, List<String> targets, List<String> children,
+                          String outcome, List<String> reasons, List<String> rulesFired, String detail, String facts,
+                          String ruleSet, String season, StateSeal seal, String state) {
 
     /** Validates and freezes. */
     public AuditRecord {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(ruleSet, "ruleSet");
+        Objects.requireNonNull(season, "season");
+        Objects.requireNonNull(state, "state");
         targets = List.copyOf(targets);
         children = List.copyOf(children);
         reasons = List.copyOf(reasons);
         rulesFired = List.copyOf(rulesFired);
     }
 
-    /** The same record acting on these pre-registration numbers. */
-    public AuditRecord withTargets(List<String> newTargets) {
-        return new AuditRecord(at, actor, command, newTargets, children, outcome, reasons, rulesFired, detail);
+    /** A record with no operator, facts, fingerprints or state. */
+    public AuditRecord(Instant at, String actor, String command, List<String> targets, List<String> children,
+                       String outcome, List<String> reasons, List<String> rulesFired, String detail) {
+        this(at, actor, "", command, targets, children, outcome, reasons, rulesFired, detail, "", "", "", null, "");
+    }
+
+    /**
+     * The record of a command whose change was written: the pre-registration numbers it acted on, and what it
+     * wrote, sealed (when the record has a seal).
+     */
+    public AuditRecord written(WrittenState written) {
+        List<String> numbers = written.registrations().stream().map(r -> r.number().value()).toList();
+        String sealed = seal == null || written.isEmpty() ? "" : seal.seal(written);
+        return new AuditRecord(at, actor, operator, command, numbers, children, outcome, reasons, rulesFired, detail, facts,
+                ruleSet, season, seal, sealed);
     }
 
     /** The canonical JSON body of the entry with this sequence number, without its hash. */
     String body(long sequence) {
-        StringBuilder b = new StringBuilder(256);
+        StringBuilder b = new StringBuilder(256 + state.length());
         b.append("{\"seq\":").append(sequence).append(",\"at\":");
         Json.string(b, at.toString());
         b.append(",\"actor\":");
         Json.string(b, actor);
+        optional(b, "operator", operator);
         b.append(",\"command\":");
         Json.string(b, command);
         b.append(",\"targets\":");
@@ -60,6 +88,24 @@ public record AuditRecord(Instant at, String actor, String command, List<String>
         Json.strings(b, rulesFired);
         b.append(",\"detail\":");
         Json.string(b, detail);
+        optional(b, "facts", facts);
+        optional(b, "ruleset", ruleSet);
+        optional(b, "season", season);
+        optional(b, "key", seal == null ? "" : seal.keyId());
+        optional(b, "state", state);
         return b.append('}').toString();
+    }
+
+    private static void optional(StringBuilder b, String field, String value) {
+        if (!value.isEmpty()) {
+            b.append(",\"").append(field).append("\":");
+            Json.string(b, value);
+        }
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.enrollment.core.audit;
 
+import org.enrollment.core.child.MaskedText;
+
 /**
  * The result of checking the audit log: intact, or the index of the first entry that is not as written
  * and what is wrong there.
@@ -17,5 +19,11 @@ public record AuditVerification(boolean intact, long entriesChecked, long firstB
 
     static AuditVerification badAt(long checked, long index, String problem) {
         return new AuditVerification(false, checked, index, problem);
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

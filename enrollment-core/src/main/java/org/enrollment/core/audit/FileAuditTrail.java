@@ -1,13 +1,11 @@
 package org.enrollment.core.audit;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,31 +14,57 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The audit log as a JSON Lines file, one entry a line, exactly as {@link AuditTrail#export} writes it:
- * for a season too large to keep its log in memory, and for a log that outlives the process. Appends are
- * buffered and serialised; reads, {@link #head()} and {@link #verify} flush first. Only the offsets of the
- * lines are held in memory (8 bytes an entry).
+ * The audit log as a JSON Lines file, one entry a line, exactly as {@link AuditTrail#export} writes it: the
+ * journal of the embedded durable mode, and a log too large to keep in memory.
+ *
+ * <p>An append returns only once its line is forced to the disk ({@link Durability}): appends waiting while a
+ * force runs share the next one (group commit). When the write or the force fails (a full disk, an I/O error),
+ * the append throws {@link UncheckedIOException}, and so does every append that was waiting on the same force:
+ * none of them is in the log, which is cut back to its last durable entry. {@link #head()} and
+ * {@link #entries} show the durable entries; only their offsets are held in memory. A last line without its
+ * line end (torn by a crash before its force, so never acknowledged) is cut off on open.
  */
 public final class FileAuditTrail implements AuditTrail, Closeable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileAuditTrail.class);
     private final Path file;
     private final FileChannel channel;
-    private final OutputStream out;
+    private final long boundNanos;
+    private final boolean toDisk;
     private final MessageDigest sha256 = AuditChain.sha256();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition forced = lock.newCondition();
+    private final Condition joined = lock.newCondition();
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream(1 << 12);
     private long[] offsets = new long[1024];
     private long size;
     private long end;
     private String lastHash = AuditChain.GENESIS;
+    private long durableSize;
+    private long durableEnd;
+    private String durableHash = AuditChain.GENESIS;
+    private boolean forcing;
+    private long epoch;
+    private IOException failure;
 
-    private FileAuditTrail(Path file, FileChannel channel) {
+    private FileAuditTrail(Path file, FileChannel channel, Durability durability) {
         this.file = file;
         this.channel = channel;
-        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        this.boundNanos = durability.bound().toNanos();
+        this.toDisk = durability.forced();
+    }
+
+    /** Opens the log in this file, every append forced to the disk ({@link Durability#always()}). */
+    public static FileAuditTrail open(Path file) {
+        return open(file, Durability.always());
     }
 
     /**
@@ -50,11 +74,12 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
      * @throws IllegalStateException when the existing file does not check out, naming the first bad line
      * @throws UncheckedIOException when the file cannot be read or written
      */
-    public static FileAuditTrail open(Path file) {
+    public static FileAuditTrail open(Path file, Durability durability) {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(durability, "durability");
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileAuditTrail trail = new FileAuditTrail(file, channel);
+            FileAuditTrail trail = new FileAuditTrail(file, channel, durability);
             trail.load();
             return trail;
         } catch (IOException e) {
@@ -63,6 +88,7 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
     }
 
     private void load() throws IOException {
+        cutTornTail();
         String last = null;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -73,56 +99,158 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
             }
         }
         if (size > 0) {
-            AuditVerification v = verifyFile(new AuditHead(0, AuditChain.GENESIS));
+            AuditVerification v = AuditChain.verifyFile(file, new AuditHead(0, AuditChain.GENESIS));
             if (!v.intact()) {
                 throw new IllegalStateException("The audit log " + file + " does not check out at entry " + v.firstBadIndex()
                         + ": " + v.problem() + ".\nMaybe it was altered; keep it as evidence and start a new file.");
             }
             lastHash = last.substring(last.lastIndexOf(AuditEntry.HASH_FIELD) + AuditEntry.HASH_FIELD.length(), last.length() - 2);
         }
-        channel.position(end);
+        durableSize = size;
+        durableEnd = end;
+        durableHash = lastHash;
+    }
+
+    /** Cuts off a last line that lacks its line end: its append never returned. */
+    private void cutTornTail() throws IOException {
+        long length = channel.size();
+        long keep = length;
+        for (ByteBuffer one = ByteBuffer.allocate(1); keep > 0; keep--) {
+            one.clear();
+            channel.read(one, keep - 1);
+            if (one.get(0) == '\n') {
+                break;
+            }
+        }
+        if (keep < length) {
+            LOG.warn("The audit log {} ended in {} bytes of a line never acknowledged; cut off.", file, length - keep);
+            channel.truncate(keep).force(false);
+        }
     }
 
     private void offsetAt(long index, long offset) {
-        if (index >= offsets.length) {
-            offsets = Arrays.copyOf(offsets, offsets.length * 2);
-        }
+        offsets = index < offsets.length ? offsets : Arrays.copyOf(offsets, offsets.length * 2);
         offsets[(int) index] = offset;
     }
 
+    /**
+     * Appends the record as the next entry and returns it once the entry is on the disk.
+     *
+     * @throws UncheckedIOException when the entry could not be written or forced; it is not in the log
+     */
     @Override
-    public synchronized AuditEntry append(AuditRecord record) {
-        AuditEntry e = AuditChain.seal(sha256, size, lastHash, record);
-        byte[] line = (e.line() + '\n').getBytes(StandardCharsets.UTF_8);
+    public AuditEntry append(AuditRecord record) {
+        lock.lock();
         try {
-            out.write(line);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Cannot append to the audit log " + file + ".", ex);
+            AuditEntry e = AuditChain.seal(sha256, size, lastHash, record);
+            byte[] line = (e.line() + '\n').getBytes(StandardCharsets.UTF_8);
+            pending.writeBytes(line);
+            offsetAt(size, end);
+            end += line.length;
+            size++;
+            lastHash = e.hash();
+            awaitDurable(size, epoch);
+            return e;
+        } finally {
+            lock.unlock();
         }
-        offsetAt(size, end);
-        end += line.length;
-        size++;
-        lastHash = e.hash();
-        return e;
+    }
+
+    /** Waits, holding the lock, until the first {@code count} entries are durable; leads a force when none runs. */
+    private void awaitDurable(long count, long myEpoch) {
+        while (durableSize < count) {
+            if (epoch != myEpoch) {
+                throw new UncheckedIOException("Cannot append to the audit log " + file + "; the entry is not in it.", failure);
+            }
+            if (forcing) {
+                forced.awaitUninterruptibly();
+                continue;
+            }
+            forcing = true;
+            try {
+                for (long left = boundNanos; left > 0; ) {
+                    left = joined.awaitNanos(left);
+                }
+                force();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                force();
+            } finally {
+                forcing = false;
+                forced.signalAll();
+            }
+        }
+    }
+
+    /** Writes and forces what is pending, outside the lock; on failure cuts the log back to its durable entries. */
+    private void force() {
+        byte[] batch = pending.toByteArray();
+        pending.reset();
+        long upTo = size;
+        long upToEnd = end;
+        String upToHash = lastHash;
+        long at = durableEnd;
+        IOException failed = null;
+        lock.unlock();
+        try {
+            for (ByteBuffer buffer = ByteBuffer.wrap(batch); buffer.hasRemaining(); ) {
+                channel.write(buffer, at + buffer.position());
+            }
+            if (toDisk) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            failed = e;
+        } finally {
+            lock.lock();
+        }
+        if (failed == null) {
+            durableSize = upTo;
+            durableEnd = upToEnd;
+            durableHash = upToHash;
+            return;
+        }
+        LOG.error("Appending to the audit log {} failed ({}); {} entries not written.", file, failed.toString(), size - durableSize);
+        epoch++;
+        failure = failed;
+        size = durableSize;
+        end = durableEnd;
+        lastHash = durableHash;
+        pending.reset();
+        try {
+            channel.truncate(durableEnd);
+        } catch (IOException e) {
+            failed.addSuppressed(e);
+        }
     }
 
     @Override
-    public synchronized AuditHead head() {
-        flush();
-        return new AuditHead(size, lastHash);
+    public AuditHead head() {
+        lock.lock();
+        try {
+            return new AuditHead(durableSize, durableHash);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
-    public synchronized List<AuditEntry> entries(long from, long to) {
-        if (from < 0 || to > size || from > to) {
-            throw new IndexOutOfBoundsException("Entries " + from + " to " + to + " of " + size + ".");
+    public List<AuditEntry> entries(long from, long to) {
+        long start;
+        long stop;
+        lock.lock();
+        try {
+            if (from < 0 || to > durableSize || from > to) {
+                throw new IndexOutOfBoundsException("Entries " + from + " to " + to + " of " + durableSize + ".");
+            }
+            if (from == to) {
+                return List.of();
+            }
+            start = offsets[(int) from];
+            stop = to == durableSize ? durableEnd : offsets[(int) to];
+        } finally {
+            lock.unlock();
         }
-        flush();
-        if (from == to) {
-            return List.of();
-        }
-        long start = offsets[(int) from];
-        long stop = to == size ? end : offsets[(int) to];
         ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(stop - start));
         try {
             while (buffer.hasRemaining()) {
@@ -133,45 +261,40 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the audit log " + file + ".", e);
         }
-        String text = new String(buffer.array(), StandardCharsets.UTF_8);
         List<AuditEntry> result = new ArrayList<>((int) (to - from));
-        Iterator<String> lines = text.lines().iterator();
-        AuditChain.entriesOf(lines).forEachRemaining(result::add);
+        AuditChain.entriesOf(new String(buffer.array(), StandardCharsets.UTF_8).lines().iterator()).forEachRemaining(result::add);
         return result;
     }
 
+    /** Checks the file against a remembered head; appends wait meanwhile. */
     @Override
     public AuditVerification verify(AuditHead remembered) {
-        synchronized (this) {
-            flush();
-        }
-        return verifyFile(remembered);
-    }
-
-    private AuditVerification verifyFile(AuditHead remembered) {
+        lock.lock();
         try {
+            while (forcing) {
+                forced.awaitUninterruptibly();
+            }
             return AuditChain.verifyFile(file, remembered);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the audit log " + file + ".", e);
+        } finally {
+            lock.unlock();
         }
     }
 
-    private void flush() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the audit log " + file + ".", e);
-        }
-    }
-
-    /** Flushes and closes the file. */
+    /** Closes the file; every entry appended is already on the disk. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        lock.lock();
         try {
-            out.flush();
+            while (forcing) {
+                forced.awaitUninterruptibly();
+            }
             channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot close the audit log " + file + ".", e);
+        } finally {
+            lock.unlock();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.enrollment.core.command;
 
 import java.util.Objects;
+import org.enrollment.core.child.ResidentId;
 
 /**
  * Who gives a command, with the jurisdiction it implies. Written {@code GUARDIAN}, {@code SCHOOL:<code>},
@@ -99,6 +100,6 @@ public record Actor(ActorKind kind, String id) {
     /** The written form, e.g. {@code SCHOOL:HD001}. */
     @Override
     public String toString() {
-        return id.isEmpty() ? kind.name() : kind.name() + ':' + id;
+        return id.isEmpty() ? kind.name() : ResidentId.maskAll(kind.name() + ':' + id);
     }
 }

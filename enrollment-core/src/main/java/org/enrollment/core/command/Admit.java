@@ -1,5 +1,6 @@
 package org.enrollment.core.command;
 
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 /**
  * A school issues the admission notice (发放录取通知书) to one approved child, or to all its approved children when {@code child} is {@code null}.
@@ -21,5 +22,11 @@ public record Admit(@ResidentIdText String child) implements ChildCommand {
     @Override
     public CommandKind kind() {
         return CommandKind.ADMIT;
+    }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.enrollment.core.child.Household;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 
 /**
@@ -37,5 +38,11 @@ public record Amend(@NotNull @ResidentIdText String child,
     @Override
     public CommandKind kind() {
         return CommandKind.AMEND;
+    }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package org.enrollment.core.command;
 
 import jakarta.validation.constraints.Size;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 
 /**
@@ -24,5 +25,11 @@ public record Approve(@Size(max = 64) String school, @ResidentIdText String chil
     @Override
     public CommandKind kind() {
         return CommandKind.APPROVE;
+    }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

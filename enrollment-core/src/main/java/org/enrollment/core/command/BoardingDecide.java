@@ -3,6 +3,7 @@ package org.enrollment.core.command;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registration.BoardingDecision;
 
@@ -32,5 +33,11 @@ public record BoardingDecide(@NotNull @ResidentIdText String child, @NotNull @Pa
     @Override
     public CommandKind kind() {
         return CommandKind.BOARDING_DECIDE;
+    }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

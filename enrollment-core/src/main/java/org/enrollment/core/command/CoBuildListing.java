@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.registration.ListedChild;
 
 /**
@@ -23,5 +24,11 @@ public record CoBuildListing(@NotNull @Size(max = 64) String school, @NotNull @S
     @Override
     public CommandKind kind() {
         return CommandKind.COBUILD_LIST;
+    }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

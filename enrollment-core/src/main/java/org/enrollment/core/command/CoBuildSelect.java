@@ -3,6 +3,7 @@ package org.enrollment.core.command;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 
 /**
@@ -20,5 +21,11 @@ public record CoBuildSelect(@NotNull @Size(min = 1, max = 10_000) List<@NotNull 
     @Override
     public CommandKind kind() {
         return CommandKind.COBUILD_SELECT;
+    }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

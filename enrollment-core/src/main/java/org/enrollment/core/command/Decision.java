@@ -2,6 +2,7 @@ package org.enrollment.core.command;
 
 import java.util.List;
 import java.util.Objects;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.registration.Registration;
 
 /**
@@ -37,5 +38,11 @@ public record Decision(Outcome outcome, List<Reason> reasons, List<String> rules
     /** The reason codes, in order. */
     public List<ReasonCode> reasonCodes() {
         return reasons.stream().map(Reason::code).toList();
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

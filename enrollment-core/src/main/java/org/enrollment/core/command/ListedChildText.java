@@ -2,6 +2,7 @@ package org.enrollment.core.command;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * A child on a co-build unit's list (共建名单上的儿童) as the unit's form or file gives it: text, checked when the
@@ -14,4 +15,10 @@ import jakarta.validation.constraints.Pattern;
 public record ListedChildText(@NotNull @ResidentIdText String child,
                           @NotNull @PlainText(max = 50) String name,
                           @NotNull @Pattern(regexp = "\\d{6}|NB:\\d{6}", message = "must be a district code or NB:<6-digit province code>") String household) {
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
+    }
 }

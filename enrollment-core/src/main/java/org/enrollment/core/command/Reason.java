@@ -1,6 +1,7 @@
 package org.enrollment.core.command;
 
 import java.util.Objects;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * Why a command was refused, or advice that came with it: a stable code, the rule that said so, and a
@@ -19,5 +20,11 @@ public record Reason(ReasonCode code, String rule, String messageZh, String mess
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(messageZh, "messageZh");
         Objects.requireNonNull(messageEn, "messageEn");
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.enrollment.core.child.Household;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registration.Route;
 
@@ -45,5 +46,11 @@ public record Register(@NotNull @ResidentIdText String child,
     @Override
     public CommandKind kind() {
         return CommandKind.REGISTER;
+    }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package org.enrollment.core.command;
 
 import jakarta.validation.constraints.NotNull;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 
 /**
@@ -19,5 +20,11 @@ public record Release(@NotNull @ResidentIdText String child, @NotNull @PlainText
     @Override
     public CommandKind kind() {
         return CommandKind.RELEASE;
+    }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package org.enrollment.core.command;
 
 import jakarta.validation.constraints.NotNull;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 
 /**
@@ -18,5 +19,11 @@ public record Tick(@NotNull @ResidentIdText String child) implements ChildComman
     @Override
     public CommandKind kind() {
         return CommandKind.TICK;
+    }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

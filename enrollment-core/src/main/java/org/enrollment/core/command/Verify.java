@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registration.Document;
 import org.enrollment.core.registration.VerificationResult;
@@ -45,5 +46,11 @@ public record Verify(@NotNull @ResidentIdText String child,
     @Override
     public CommandKind kind() {
         return CommandKind.VERIFY;
+    }
+
+    /** The command with resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -12,4 +12,13 @@ public interface PolicyEngine {
 
     /** Judges the command the question describes. */
     PolicyVerdict judge(PolicyQuestion question);
+
+    /**
+     * A fingerprint of the rule set in force, recorded with every audit entry so that the log says what judged
+     * each command (the Drools engine: the SHA-256 of its rule files). By default the implementation's class
+     * name, which names no rule set.
+     */
+    default String fingerprint() {
+        return getClass().getName();
+    }
 }

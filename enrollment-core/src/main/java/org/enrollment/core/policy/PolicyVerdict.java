@@ -1,6 +1,7 @@
 package org.enrollment.core.policy;
 
 import java.util.List;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.command.Reason;
 
 /**
@@ -21,5 +22,11 @@ public record PolicyVerdict(List<Reason> reasons, List<String> rulesFired) {
     /** Whether any reason is a refusal. */
     public boolean refuses() {
         return reasons.stream().anyMatch(r -> !r.code().isAdvice());
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -3,6 +3,7 @@ package org.enrollment.core.registration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 
 /**
@@ -28,5 +29,11 @@ public record CoBuildList(long id, String unit, String school, List<ListedChild>
     /** Whether the child is on the list. */
     public boolean names(ResidentId child) {
         return children.stream().anyMatch(e -> e.child().equals(child));
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

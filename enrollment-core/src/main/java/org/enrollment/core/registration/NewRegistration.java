@@ -3,6 +3,7 @@ package org.enrollment.core.registration;
 import java.time.Instant;
 import java.util.Objects;
 import org.enrollment.core.child.Household;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.child.ResidentId;
 
 /**
@@ -27,5 +28,11 @@ public record NewRegistration(int year, ResidentId child, String name, Household
         Objects.requireNonNull(child, "child");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(at, "at");
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

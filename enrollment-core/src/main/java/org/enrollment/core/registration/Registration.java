@@ -98,7 +98,7 @@ public record Registration(RegistrationNumber number, ResidentId child, String n
 
     @Override
     public String toString() {
-        return "Registration[" + number + ", child " + child + ", " + route + " at " + school + " (" + district + "), "
-                + state + ", v" + version + "]";
+        return ResidentId.maskAll("Registration[" + number + ", child " + child + ", " + route + " at " + school + " (" + district + "), "
+                + state + ", v" + version + "]");
     }
 }

@@ -2,6 +2,7 @@ package org.enrollment.core.registration;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * One line of a registration's history: what happened, when, the state it led to and the reason given.
@@ -17,5 +18,11 @@ public record RegistrationEvent(Instant at, Step step, RegistrationState state, 
     public RegistrationEvent {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

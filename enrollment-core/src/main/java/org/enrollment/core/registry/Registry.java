@@ -1,8 +1,6 @@
 package org.enrollment.core.registry;
 
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +11,8 @@ import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.ChildReference;
+import org.enrollment.core.audit.LogReplay;
+import org.enrollment.core.audit.StateSeal;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Command;
@@ -26,6 +26,7 @@ import org.enrollment.core.season.Season;
 import org.enrollment.core.store.CommitResult;
 import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.core.store.RegistrationStore;
+import org.enrollment.core.store.StoreCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,9 @@ public final class Registry {
     private final RegistrationStore store;
     private final Clock clock;
     private final ChildReference childReference;
+    private final StateSeal seal;
+    private final String ruleSet;
+    private final String seasonPrint;
     private final CommandJudge judge;
 
     private Registry(Builder b) {
@@ -65,6 +69,9 @@ public final class Registry {
         this.store = b.store;
         this.clock = b.clock;
         this.childReference = new ChildReference(b.childKey);
+        this.seal = new StateSeal(b.childKey);
+        this.ruleSet = b.policies.fingerprint();
+        this.seasonPrint = b.season.fingerprint();
         this.judge = new CommandJudge(b.season, b.policies, b.store, new InputCheck(b.validator));
     }
 
@@ -86,13 +93,31 @@ public final class Registry {
      *         takes a storm of concurrent changes to the same registrations or school; nothing was written for it
      */
     public Decision handle(Actor actor, Command command) {
+        return handle(actor, null, command);
+    }
+
+    /**
+     * Judges and carries out a command as {@link #handle(Actor, Command)} does, recording who at the school or
+     * district acted: the host's operator id, kept in the audit entry. An operator id that the log may not keep
+     * (see {@code README}: 1 to 64 letters, digits or {@code ._:@-}, never a resident ID) refuses the command
+     * with {@code INVALID_INPUT}.
+     *
+     * @param operator the host's id of the person acting, or {@code null}
+     */
+    public Decision handle(Actor actor, String operator, Command command) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(command, "command");
         String shownActor = ResidentId.maskAll(actor.toString());
+        if (operator != null && !CommandFacts.isOperator(operator)) {
+            String masked = ResidentId.mask(operator);
+            Reason reason = Reasons.invalidInput("operator", masked, "must be 1 to 64 letters, digits or ._:@-, and never a resident ID");
+            return refusedUnjudged(shownActor, command, reason, "operator=" + Reasons.shown("operator", masked));
+        }
+        String facts = CommandFacts.of(command);
         for (int attempt = 1; ; attempt++) {
             Instant at = clock.instant();
             Judgement j = judge.judge(actor, command, at);
-            AuditRecord record = record(at, shownActor, command.kind().text(), j, j.reasons(), j.outcome());
+            AuditRecord record = record(at, shownActor, operator, command, facts, j, j.reasons(), j.outcome());
             if (j.outcome() == Outcome.REFUSED || j.changes().isEmpty()) {
                 return decided(j.outcome(), j.reasons(), j.rulesFired(), j.concerned(), store.record(record), shownActor, command);
             }
@@ -109,7 +134,7 @@ public final class Registry {
                 case STALE -> null;
             };
             if (lost != null) {
-                AuditRecord refused = record(at, shownActor, command.kind().text(), j, List.of(lost), Outcome.REFUSED);
+                AuditRecord refused = record(at, shownActor, operator, command, facts, j, List.of(lost), Outcome.REFUSED);
                 return decided(Outcome.REFUSED, List.of(lost), j.rulesFired(), j.concerned(), store.record(refused), shownActor, command);
             }
             if (attempt == MAX_ATTEMPTS) {
@@ -132,18 +157,37 @@ public final class Registry {
         }
         Reason reason = Reasons.invalidInput("as", actor,
                 "must be GUARDIAN, SCHOOL:<code>, DISTRICT:<code>, CITY or COBUILD:<unit>");
-        AuditRecord record = new AuditRecord(clock.instant(), "INVALID", command.kind().text(), List.of(), List.of(),
-                Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), "as=" + Reasons.shown("as", actor));
+        return refusedUnjudged("INVALID", command, reason, "as=" + Reasons.shown("as", actor));
+    }
+
+    /** Records and returns the refusal of a command refused before it was judged. */
+    private Decision refusedUnjudged(String actor, Command command, Reason reason, String detail) {
+        AuditRecord record = new AuditRecord(clock.instant(), actor, "", command.kind().text(), List.of(), List.of(),
+                Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), detail, "", ruleSet, seasonPrint, seal, "");
         AuditEntry entry = store.record(record);
-        LOG.debug("{} refused: actor is not valid ({})", command.kind().text(), reason.messageEn());
+        LOG.debug("{} refused before judging: {}", command.kind().text(), reason.messageEn());
         return new Decision(Outcome.REFUSED, List.of(reason), List.of(), List.of(), entry.sequence());
     }
 
-    private AuditRecord record(Instant at, String actor, String command, Judgement j, List<Reason> reasons, Outcome outcome) {
+    private AuditRecord record(Instant at, String actor, String operator, Command command, String facts, Judgement j,
+                               List<Reason> reasons, Outcome outcome) {
         List<String> targets = j.concerned().stream().map(r -> r.number().value()).toList();
         List<String> children = j.children().stream().map(childReference::of).toList();
-        return new AuditRecord(at, actor, command, targets, children, outcome.name(),
-                reasons.stream().map(r -> r.code().name()).toList(), j.rulesFired(), j.detail());
+        return new AuditRecord(at, actor, operator == null ? "" : operator, command.kind().text(), targets, children, outcome.name(),
+                reasons.stream().map(r -> r.code().name()).toList(), j.rulesFired(), j.detail(), facts, ruleSet, seasonPrint, seal, "");
+    }
+
+    /**
+     * Checks the store against its audit log: replays the log ({@link LogReplay}) and compares every
+     * registration the store holds with what the log says, naming each one that differs.
+     */
+    public StoreCheck checkAgainstLog() {
+        return StoreCheck.of(store, LogReplay.of(store.audit(), seal));
+    }
+
+    /** The id of the child key (see {@link StateSeal#keyId}), recorded with every entry. */
+    public String childKeyId() {
+        return seal.keyId();
     }
 
     private static Decision decided(Outcome outcome, List<Reason> reasons, List<String> rules, List<Registration> registrations,
@@ -219,8 +263,10 @@ public final class Registry {
         }
 
         /**
-         * The key of the audit log's child references (HMAC-SHA256), at least 16 bytes. A host whose store
-         * outlives the process must give the same key every time; by default a random one is made.
+         * The child key, at least 16 bytes: the key of the audit log's child references (HMAC-SHA256) and of its
+         * sealed state ({@link StateSeal}). A store that outlives the process needs it, the same every time: the
+         * registry refuses to build without one, or with another than the log's entries name. For a store that
+         * ends with the process a random one is made by default.
          */
         public Builder childKey(byte[] value) {
             this.childKey = Objects.requireNonNull(value, "childKey").clone();
@@ -238,24 +284,20 @@ public final class Registry {
             if (store == null) {
                 store = new InMemoryRegistrationStore();
             }
+            if (childKey == null && store.outlivesProcess()) {
+                throw new IllegalStateException("The store outlives the process, so the registry needs the child key its log is"
+                        + " written under, the same every time.\nMaybe give it: Registry.builder(season, policies).childKey(key);"
+                        + " see the README on who holds it.");
+            }
             if (childKey == null) {
                 childKey = new byte[32];
                 new SecureRandom().nextBytes(childKey);
             }
+            KeyCheck.refuseOtherKey(store.audit(), StateSeal.keyId(childKey));
             if (validator == null) {
                 validator = DefaultValidator.INSTANCE;
             }
             return new Registry(this);
-        }
-    }
-
-    /** One validator for all registries of the process: building a factory is slow, using one is thread-safe. */
-    private static final class DefaultValidator {
-        static final Validator INSTANCE;
-
-        static {
-            ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
-            INSTANCE = factory.getValidator();
         }
     }
 }

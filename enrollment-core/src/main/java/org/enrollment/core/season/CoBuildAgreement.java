@@ -1,6 +1,7 @@
 package org.enrollment.core.season;
 
 import java.util.Objects;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * A co-build agreement (共建协议) for the season: the unit may recommend up to {@code quota} children to
@@ -19,5 +20,11 @@ public record CoBuildAgreement(String unit, String school, int quota) {
         if (quota < 0) {
             throw new IllegalArgumentException("Co-build quota of " + unit + " at " + school + " must be 0 or more, was " + quota + ".");
         }
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package org.enrollment.core.season;
 
 import java.util.Objects;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * A district (区) of the city, by its 6-digit administrative code, e.g. {@code 110108} 海淀区.
@@ -17,5 +18,11 @@ public record District(String code, String name) {
         if (!code.matches("\\d{6}")) {
             throw new IllegalArgumentException("District code must be 6 digits, was '" + code + "'.");
         }
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

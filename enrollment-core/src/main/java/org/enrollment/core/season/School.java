@@ -1,6 +1,7 @@
 package org.enrollment.core.season;
 
 import java.util.Objects;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * A primary school taking part in the season.
@@ -24,5 +25,11 @@ public record School(String code, String name, String district, int plan, boolea
         if (plan < 0) {
             throw new IllegalArgumentException("School " + code + ": plan must be 0 or more, was " + plan + ".");
         }
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -160,6 +160,28 @@ public final class Season {
         return List.copyOf(agreements.values());
     }
 
+    /**
+     * A fingerprint of the season's parameters (year, window, grace, districts, schools with their plans,
+     * agreements with their quotas): the first 16 bytes of a SHA-256 over them in a fixed order, in hex. The
+     * audit log records it with every entry, so that it says by which season each command was judged.
+     */
+    public String fingerprint() {
+        StringBuilder b = new StringBuilder().append(year).append('|').append(opens).append('|').append(closes)
+                .append('|').append(boardingGraceDays);
+        districts.all().stream().sorted(java.util.Comparator.comparing(District::code))
+                .forEach(d -> b.append("|d:").append(d.code()).append(',').append(d.name()));
+        schools.values().stream().sorted(java.util.Comparator.comparing(School::code)).forEach(s -> b.append("|s:").append(s.code())
+                .append(',').append(s.name()).append(',').append(s.district()).append(',').append(s.plan()).append(',').append(s.boarding()));
+        agreements.keySet().stream().sorted().map(agreements::get)
+                .forEach(a -> b.append("|a:").append(a.unit()).append(',').append(a.school()).append(',').append(a.quota()));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256, which every Java platform must have.", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "Season[" + year + ", " + opens + " to " + closes + ", " + schools.size() + " schools]";

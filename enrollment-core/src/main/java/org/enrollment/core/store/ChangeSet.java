@@ -3,6 +3,7 @@ package org.enrollment.core.store;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.registration.CoBuildList;
 import org.enrollment.core.registration.NewRegistration;
 import org.enrollment.core.registration.Registration;
@@ -48,5 +49,11 @@ public record ChangeSet(List<Registration> updates, List<NewRegistration> insert
                     + " but gives no plan for it; the registry must name every such school.");
         }
         return plan;
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

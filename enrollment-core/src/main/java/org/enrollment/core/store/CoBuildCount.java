@@ -3,6 +3,7 @@ package org.enrollment.core.store;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import org.enrollment.core.child.MaskedText;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationState;
 import org.enrollment.core.registration.Route;
@@ -52,5 +53,11 @@ public record CoBuildCount(String unit, String school, int active) {
     public Optional<CommitResult.Conflict> conflictIfNot(long held) {
         return held == active ? Optional.empty() : Optional.of(new CommitResult.Conflict(CommitResult.Conflict.Kind.STALE,
                 "co-build unit " + unit + " now counts " + held + " at " + school + ", not the " + active + " judged on"));
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

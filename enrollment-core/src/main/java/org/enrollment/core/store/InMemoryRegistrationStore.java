@@ -3,7 +3,6 @@ package org.enrollment.core.store;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +16,11 @@ import java.util.function.Consumer;
 import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
+import org.enrollment.core.audit.FileAuditTrail;
 import org.enrollment.core.audit.InMemoryAuditTrail;
+import org.enrollment.core.audit.LogReplay;
+import org.enrollment.core.audit.StateSeal;
+import org.enrollment.core.audit.WrittenState;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registration.CoBuildList;
 import org.enrollment.core.registration.NewRegistration;
@@ -25,12 +28,13 @@ import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationNumber;
 
 /**
- * The embedded default store: everything in memory, safe for many threads.
+ * The embedded default store: everything in memory, safe for many threads; with a {@link FileAuditTrail}, the
+ * embedded durable mode (see {@link #resumed}).
  *
  * <p>No global lock guards the registrations: a commit locks the stripes of the children and schools it
  * touches, in one global order, checks under them what the judgement read (versions, the co-build list it
- * ends, the co-build count), uniqueness and plans, writes, and appends
- * the audit entry before letting go. Reads take no lock.
+ * ends, the co-build count), uniqueness and plans, appends the audit entry, and only when that
+ * succeeded changes the state, before letting go: a failed append changes nothing. Reads take no lock.
  */
 public final class InMemoryRegistrationStore implements RegistrationStore {
 
@@ -52,16 +56,56 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
     }
 
     /**
-     * An empty store writing its audit log to this trail, e.g. a {@link org.enrollment.core.audit.FileAuditTrail}
-     * for a season whose log is too large to keep in memory. The trail must be empty.
+     * An empty store writing its audit log to this trail, e.g. a {@link FileAuditTrail}: the embedded durable
+     * mode, in which a state change is made only after its entry is in the trail. The trail must be empty; to go
+     * on from a trail with entries, use {@link #resumed}.
      */
     public InMemoryRegistrationStore(AuditTrail audit) {
         this.audit = Objects.requireNonNull(audit, "audit");
         if (audit.head().count() != 0) {
             throw new IllegalArgumentException("An in-memory store starts empty, but its audit log has " + audit.head().count()
-                    + " entries.\nMaybe give it a new file.");
+                    + " entries.\nMaybe resume from it: InMemoryRegistrationStore.resumed(trail, childKey).");
         }
         Arrays.setAll(locks, i -> new ReentrantLock());
+    }
+
+    private InMemoryRegistrationStore(AuditTrail audit, LogReplay replay) {
+        this.audit = audit;
+        Arrays.setAll(locks, i -> new ReentrantLock());
+        install(List.copyOf(replay.registrations().values()), Map.of(), null, null);
+        for (Registration r : replay.registrations().values()) {
+            String n = r.number().value();
+            sequences.computeIfAbsent(r.number().district() + '/' + Integer.parseInt(n.substring(7, 11)), k -> new AtomicLong())
+                    .accumulateAndGet(Long.parseLong(n.substring(12, 18)), Math::max);
+        }
+        for (CoBuildList w : replay.waitingLists().values()) {
+            waitingLists.put(w.school(), w);
+            waitingListIds.accumulateAndGet(w.id(), Math::max);
+        }
+    }
+
+    /**
+     * The store as its audit log leaves it: every registration and waiting co-build list rebuilt by replaying
+     * the trail ({@link LogReplay}), appends going on after its last entry. A restart of the embedded durable
+     * mode: the state is exactly the one every acknowledged command left.
+     *
+     * @param childKey the key the log was written under (the registry's {@code childKey})
+     * @throws IllegalStateException when an entry does not replay, naming it (another key, an altered entry)
+     */
+    public static InMemoryRegistrationStore resumed(AuditTrail audit, byte[] childKey) {
+        LogReplay replay = LogReplay.of(Objects.requireNonNull(audit, "audit"), new StateSeal(childKey));
+        if (!replay.problems().isEmpty()) {
+            throw new IllegalStateException("The audit log does not replay (" + replay.problems().size() + " problems): "
+                    + String.join("; ", replay.problems().subList(0, Math.min(3, replay.problems().size())))
+                    + ".\nMaybe the child key is not the one the log was written with.");
+        }
+        return new InMemoryRegistrationStore(audit, replay);
+    }
+
+    /** Whether the store outlives the process: when its audit log is a file, from which it can be resumed. */
+    @Override
+    public boolean outlivesProcess() {
+        return audit instanceof FileAuditTrail;
     }
 
     @Override
@@ -134,13 +178,15 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
                 locks[s].lock();
                 held.add(locks[s]);
             }
-            CommitResult.Conflict conflict = check(changes, before);
+            CommitResult.Conflict conflict = CommitCheck.of(this, changes, before);
             if (conflict != null) {
                 return conflict;
             }
-            List<Registration> written = apply(changes, before);
-            List<String> targets = written.stream().map(r -> r.number().value()).toList();
-            AuditEntry entry = audit.append(record.withTargets(targets));
+            List<Registration> written = numbered(changes);
+            CoBuildList w = changes.waitingList();
+            CoBuildList waiting = w == null ? null : new CoBuildList(waitingListIds.incrementAndGet(), w.unit(), w.school(), w.children(), w.at());
+            AuditEntry entry = audit.append(record.written(new WrittenState(written, waiting, changes.endWaitingList())));
+            install(written, before, waiting, changes.endWaitingList());
             return new CommitResult.Committed(written, entry);
         } finally {
             for (int i = held.size() - 1; i >= 0; i--) {
@@ -180,105 +226,45 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
         return STRIPES + Math.floorMod(child.hashCode(), STRIPES);
     }
 
-    /**
-     * What keeps the change from being written, if anything: first what the judgement read of a school that has
-     * changed since (the command is then judged again, never refused on stale facts), then versions, uniqueness
-     * and plans.
-     */
-    private CommitResult.Conflict check(ChangeSet changes, Map<RegistrationNumber, Registration> before) {
-        CoBuildList ending = changes.endWaitingList();
-        if (ending != null && !ending.equals(waitingLists.get(ending.school()))) {
-            return new CommitResult.Conflict(CommitResult.Conflict.Kind.STALE, "the co-build list waiting at " + ending.school() + " changed");
-        }
-        CoBuildCount judged = changes.coBuildCount();
-        if (judged != null) {
-            CommitResult.Conflict changed = judged.conflictIfNot(CoBuildCount.of(judged.unit(), judged.school(), ofSchool(judged.school())).active())
-                    .orElse(null);
-            if (changed != null) {
-                return changed;
-            }
-        }
-        Map<String, Integer> delta = new HashMap<>();
-        Set<ResidentId> freed = new HashSet<>();
-        for (Registration u : changes.updates()) {
-            Registration current = byNumber.get(u.number());
-            if (current != before.get(u.number()) || current.version() + 1 != u.version()) {
-                return new CommitResult.Conflict(CommitResult.Conflict.Kind.STALE, "registration " + u.number() + " changed");
-            }
-            if (current.state().occupiesPlace()) {
-                delta.merge(current.school(), -1, Integer::sum);
-            }
-            if (u.state().occupiesPlace()) {
-                delta.merge(u.school(), 1, Integer::sum);
-            }
-            if (current.isActive() && !u.isActive()) {
-                freed.add(u.child());
-            }
-        }
-        Set<ResidentId> inserted = new HashSet<>();
-        for (NewRegistration n : changes.inserts()) {
-            if (!inserted.add(n.child()) || !freed.contains(n.child()) && activeOf(n.child()) != null) {
-                return new CommitResult.Conflict(CommitResult.Conflict.Kind.DUPLICATE_REGISTRATION,
-                        "child " + n.child() + " already holds a registration that is not withdrawn");
-            }
-            if (n.state().occupiesPlace()) {
-                delta.merge(n.school(), 1, Integer::sum);
-            }
-        }
-        for (Map.Entry<String, Integer> d : delta.entrySet()) {
-            if (d.getValue() > 0 && placesTaken(d.getKey()) + d.getValue() > changes.planOf(d.getKey())) {
-                return new CommitResult.Conflict(CommitResult.Conflict.Kind.PLAN_FULL,
-                        "school " + d.getKey() + " has " + placesTaken(d.getKey()) + " of " + changes.planOf(d.getKey()) + " places taken");
-            }
-        }
-        return null;
-    }
-
-    private Registration activeOf(ResidentId child) {
-        List<RegistrationNumber> numbers = byChild.get(child);
-        if (numbers == null || numbers.isEmpty()) {
-            return null;
-        }
-        Registration last = byNumber.get(numbers.get(numbers.size() - 1));
-        return last.isActive() ? last : null;
-    }
-
-    private List<Registration> apply(ChangeSet changes, Map<RegistrationNumber, Registration> before) {
+    /** The registrations the change writes, created ones with their numbers; nothing is installed yet. */
+    private List<Registration> numbered(ChangeSet changes) {
         List<Registration> written = new ArrayList<>(changes.updates().size() + changes.inserts().size());
-        for (Registration u : changes.updates()) {
-            Registration old = before.get(u.number());
-            byNumber.put(u.number(), u);
-            if (!old.school().equals(u.school())) {
-                bySchool.get(old.school()).remove(u.number());
-                bySchool.computeIfAbsent(u.school(), s -> ConcurrentHashMap.newKeySet()).add(u.number());
-            }
-            adjustPlaces(old, -1);
-            adjustPlaces(u, 1);
-            written.add(u);
-        }
+        written.addAll(changes.updates());
         for (NewRegistration n : changes.inserts()) {
             long seq = sequences.computeIfAbsent(n.district() + '/' + n.year(), k -> new AtomicLong()).incrementAndGet();
             RegistrationNumber number = RegistrationNumber.of(n.district(), n.year(), seq);
-            Registration r = Registration.create(number, n.child(), n.name(), n.household(), n.district(), n.school(),
-                    n.route(), n.coBuildUnit(), n.state(), n.at());
-            byNumber.put(number, r);
-            byChild.merge(n.child(), List.of(number), (a, b) -> {
-                List<RegistrationNumber> all = new ArrayList<>(a);
-                all.addAll(b);
-                return List.copyOf(all);
-            });
-            bySchool.computeIfAbsent(n.school(), s -> ConcurrentHashMap.newKeySet()).add(number);
-            adjustPlaces(r, 1);
-            written.add(r);
-        }
-        if (changes.endWaitingList() != null) {
-            waitingLists.remove(changes.endWaitingList().school(), changes.endWaitingList());
-        }
-        if (changes.waitingList() != null) {
-            CoBuildList w = changes.waitingList();
-            waitingLists.put(w.school(), new CoBuildList(waitingListIds.incrementAndGet(), w.unit(), w.school(), w.children(), w.at()));
+            written.add(Registration.create(number, n.child(), n.name(), n.household(), n.district(), n.school(),
+                    n.route(), n.coBuildUnit(), n.state(), n.at()));
         }
         return written;
+    }
+
+    /** Installs what was written, once its audit entry is in the log. */
+    private void install(List<Registration> written, Map<RegistrationNumber, Registration> before, CoBuildList waiting, CoBuildList ended) {
+        for (Registration r : written) {
+            Registration old = before.get(r.number());
+            byNumber.put(r.number(), r);
+            if (old == null) {
+                byChild.merge(r.child(), List.of(r.number()), (a, b) -> {
+                    List<RegistrationNumber> all = new ArrayList<>(a);
+                    all.addAll(b);
+                    return List.copyOf(all);
+                });
+            } else {
+                adjustPlaces(old, -1);
+                if (!old.school().equals(r.school())) {
+                    bySchool.get(old.school()).remove(r.number());
+                }
+            }
+            bySchool.computeIfAbsent(r.school(), s -> ConcurrentHashMap.newKeySet()).add(r.number());
+            adjustPlaces(r, 1);
+        }
+        if (ended != null) {
+            waitingLists.remove(ended.school(), ended);
+        }
+        if (waiting != null) {
+            waitingLists.put(waiting.school(), waiting);
+        }
     }
 
     private void adjustPlaces(Registration r, int by) {

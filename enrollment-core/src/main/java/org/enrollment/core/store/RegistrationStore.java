@@ -46,6 +46,14 @@ public interface RegistrationStore {
     /** The audit log. */
     AuditTrail audit();
 
+    /**
+     * Whether what the store holds outlives the process (a database, a journal file): then the registry must be
+     * given the same child key every time, and refuses to build without one.
+     */
+    default boolean outlivesProcess() {
+        return false;
+    }
+
     /** Visits every registration, for reports and checks; not a consistent snapshot under concurrent writes. */
     void forEach(Consumer<Registration> visitor);
 }

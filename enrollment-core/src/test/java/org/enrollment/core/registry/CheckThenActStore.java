@@ -87,7 +87,7 @@ final class CheckThenActStore implements RegistrationStore {
             byNumber.put(r.number(), r);
             written.add(r);
         }
-        AuditEntry entry = audit.append(record.withTargets(written.stream().map(r -> r.number().value()).toList()));
+        AuditEntry entry = audit.append(record.written(new org.enrollment.core.audit.WrittenState(written, changes.waitingList(), changes.endWaitingList())));
         return new CommitResult.Committed(written, entry);
     }
 

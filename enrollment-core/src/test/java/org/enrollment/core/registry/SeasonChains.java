@@ -393,6 +393,9 @@ final class SeasonChains {
     }
 
     /** The registry under test, its clock, and what the checks remember between steps. */
+    /** The child key of every world's registry. */
+    static final byte[] CHILD_KEY = new byte[16];
+
     static final class World {
 
         private final String policies;
@@ -406,7 +409,7 @@ final class SeasonChains {
 
         World(PolicyEngine policies, RegistrationStore store, Tally tally) {
             this.policies = policies.getClass().getSimpleName();
-            this.registry = Registry.builder(SEASON, policies).store(store).clock(clock).childKey(new byte[16]).build();
+            this.registry = Registry.builder(SEASON, policies).store(store).clock(clock).childKey(CHILD_KEY).build();
             this.tally = tally;
             this.now = StoreSnapshot.of(registry);
         }

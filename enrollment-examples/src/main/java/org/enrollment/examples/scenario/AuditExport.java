@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.enrollment.core.audit.AuditChain;
 import org.enrollment.core.audit.AuditHead;
 import org.enrollment.core.audit.AuditTrail;
+import org.enrollment.core.audit.Durability;
+import org.enrollment.core.audit.FileAuditTrail;
 import org.enrollment.core.audit.AuditVerification;
 
 /**
@@ -21,6 +23,21 @@ public final class AuditExport {
     }
 
     /**
+     * A new journal in the file (replaced if it exists): the audit log written as the commands go, each entry
+     * written (and, as durability says, on the disk) before its command returns.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be replaced
+     */
+    public static FileAuditTrail journal(Path file, Durability durability) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot replace the audit log " + file + ": " + e.getMessage(), e);
+        }
+        return FileAuditTrail.open(file, durability);
+    }
+
+    /**
      * Writes the audit log to the file, one entry a line, then checks the file against the log's head.
      *
      * @param trail the audit log
@@ -30,6 +47,10 @@ public final class AuditExport {
      */
     public static AuditVerification exportAndVerify(AuditTrail trail, Path file) {
         AuditHead head = trail.head();
+        if (trail instanceof FileAuditTrail journal) {
+            // The journal opened by journal(file): written as the commands went, only checked now.
+            return journal.verify(head);
+        }
         try {
             try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 trail.export(w);

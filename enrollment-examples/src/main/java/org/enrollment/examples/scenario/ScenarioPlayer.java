@@ -24,8 +24,18 @@ public final class ScenarioPlayer {
 
     /** A player with a fresh registry for the season, judged by the policies, kept in the store. */
     public ScenarioPlayer(Season season, PolicyEngine policies, RegistrationStore store) {
+        this(season, policies, store, null);
+    }
+
+    /**
+     * A player whose registry uses this child key, which a store that outlives the process needs.
+     *
+     * @param childKey the child key, or {@code null} for a random one (a store that ends with the process only)
+     */
+    public ScenarioPlayer(Season season, PolicyEngine policies, RegistrationStore store, byte[] childKey) {
         this.clock = new SettableClock(season.opens());
-        this.registry = Registry.builder(season, policies).clock(clock).store(store).build();
+        Registry.Builder builder = Registry.builder(season, policies).clock(clock).store(store);
+        this.registry = (childKey == null ? builder : builder.childKey(childKey)).build();
     }
 
     /** Handles the command at its time and observes what came of it. */

@@ -12,9 +12,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.AuditVerification;
+import org.enrollment.core.audit.Durability;
+import org.enrollment.core.audit.FileAuditTrail;
 import org.enrollment.core.command.Outcome;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.policy.PolicyEngine;
+import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.core.store.RegistrationStore;
 
 /**
@@ -37,6 +40,7 @@ public final class ScenarioRunner {
 
     private final PolicyEngine policies;
     private final Supplier<RegistrationStore> stores;
+    private final byte[] childKey;
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -49,6 +53,16 @@ public final class ScenarioRunner {
      * @param err where file errors go
      */
     public ScenarioRunner(PolicyEngine policies, Supplier<RegistrationStore> stores, PrintWriter out, PrintWriter err) {
+        this(policies, stores, null, out, err);
+    }
+
+    /**
+     * A runner whose registries use this child key: needed with stores that outlive the run (a database).
+     *
+     * @param childKey the child key, or {@code null} for a random one with each in-memory store
+     */
+    public ScenarioRunner(PolicyEngine policies, Supplier<RegistrationStore> stores, byte[] childKey, PrintWriter out, PrintWriter err) {
+        this.childKey = childKey == null ? null : childKey.clone();
         this.policies = Objects.requireNonNull(policies, "policies");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.out = Objects.requireNonNull(out, "out");
@@ -106,7 +120,11 @@ public final class ScenarioRunner {
         Tally tally = new Tally();
         ScenarioPlayer player;
         try (ScenarioReader reader = ScenarioReader.open(file)) {
-            player = new ScenarioPlayer(reader.season(), policies, stores.get());
+            RegistrationStore store = stores.get();
+            if (auditFile != null && store instanceof InMemoryRegistrationStore) {
+                store = new InMemoryRegistrationStore(AuditExport.journal(auditFile, Durability.always()));
+            }
+            player = new ScenarioPlayer(reader.season(), policies, store, childKey);
             for (ScenarioCommand c = reader.next(); c != null; c = reader.next()) {
                 Observation o = player.play(c).observation();
                 observer.accept(o);
@@ -122,6 +140,9 @@ public final class ScenarioRunner {
                 .put("matched", tally.expectations - tally.missed).put("missed", tally.missed)
                 .put("accepted", tally.accepted).put("refused", tally.commands - tally.accepted);
         AuditVerification v = auditFile == null ? trail.verify() : AuditExport.exportAndVerify(trail, auditFile);
+        if (trail instanceof FileAuditTrail journal) {
+            journal.close();
+        }
         ObjectNode a = s.putObject("audit").put("entries", v.entriesChecked()).put("intact", v.intact());
         if (auditFile != null) {
             a.put("file", auditFile.toString());

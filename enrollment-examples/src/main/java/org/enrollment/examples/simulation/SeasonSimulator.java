@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.enrollment.core.audit.Durability;
 import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.core.season.Season;
 import org.enrollment.core.store.InMemoryRegistrationStore;
+import org.enrollment.examples.scenario.AuditExport;
 import org.enrollment.examples.scenario.ScenarioPlayer;
 import org.enrollment.examples.scenario.ScenarioWriter;
 
@@ -65,24 +67,29 @@ public final class SeasonSimulator {
      *
      * @param policies the policies to judge by
      * @param scenario where to write every command with what came of it as its expectation, or {@code null}
-     * @param audit where to export the audit log as JSON Lines after the play and check it from, or {@code null}
-     *        to check it in memory
+     * @param audit where to write the audit log as JSON Lines as the play goes (a journal: each entry on the disk
+     *        before its command returns) and check it from at the end, or {@code null} to keep and check it in memory
      * @param progress told how far the play is, now and then
      * @return the report: the funnel, the refusals, the throughput, the audit log's check
      */
     public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Path audit, Consumer<String> progress) {
-        return play(policies, scenario, audit, progress, registry -> { });
+        return play(policies, scenario, audit, null, Durability.always(), progress, registry -> { });
     }
 
     /**
-     * Plays the season as {@link #play(PolicyEngine, ScenarioWriter, Path, Consumer)} does, showing the registry to
-     * {@code watcher} every 4,096 commands and at the end (to sign checkpoints as the log grows).
+     * Plays the season as {@link #play(PolicyEngine, ScenarioWriter, Path, Consumer)} does, under this child key,
+     * which a journal ({@code audit} given) needs to be resumed from, showing the registry to {@code watcher} every
+     * 4,096 commands and at the end (to sign checkpoints as the log grows).
+     *
+     * @param childKey the child key, or {@code null} for a random one (only without a journal)
+     * @param durability when a journal's append counts as done
      */
-    public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Path audit, Consumer<String> progress,
-            Consumer<Registry> watcher) {
+    public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Path audit, byte[] childKey, Durability durability,
+            Consumer<String> progress, Consumer<Registry> watcher) {
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(watcher, "watcher");
-        ScenarioPlayer player = new ScenarioPlayer(city.season, policies, new InMemoryRegistrationStore());
+        ScenarioPlayer player = new ScenarioPlayer(city.season, policies,
+                audit == null ? new InMemoryRegistrationStore() : new InMemoryRegistrationStore(AuditExport.journal(audit, durability)), childKey);
         Tally tally = new Tally(city.districts.size());
         play.open(player, scenario, tally);
         SeasonCalendar calendar = play.calendar;

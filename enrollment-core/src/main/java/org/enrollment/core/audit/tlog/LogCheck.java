@@ -1,6 +1,7 @@
 package org.enrollment.core.audit.tlog;
 
 import java.util.Objects;
+import org.enrollment.core.child.MaskedText;
 
 /**
  * The outcome of checking something against the log (核验结果): it holds, or what does not, in words that name the
@@ -29,5 +30,11 @@ public record LogCheck(boolean holds, String problem) {
     /** It does not hold, for this reason. */
     public static LogCheck fails(String problem) {
         return new LogCheck(false, problem);
+    }
+
+    /** The record's usual form, resident IDs masked. */
+    @Override
+    public String toString() {
+        return MaskedText.of(this);
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditRecord;
+import org.enrollment.core.audit.WrittenState;
 import org.enrollment.core.registration.CoBuildList;
 import org.enrollment.core.registration.NewRegistration;
 import org.enrollment.core.registration.Registration;
@@ -57,14 +58,9 @@ record ChangeWriter(Database database, JdbcAuditTrail audit) {
                     n.route(), n.coBuildUnit(), n.state(), n.at()));
         }
         for (Registration r : created.stream().sorted(Comparator.comparing(Registration::child)).toList()) {
-            try {
-                RegistrationRows.insert(c, r);
-            } catch (SQLException e) {
-                if (Database.isActiveChildTaken(e)) {
-                    return new CommitResult.Conflict(CommitResult.Conflict.Kind.DUPLICATE_REGISTRATION,
-                            "child " + r.child() + " already holds a registration that is not withdrawn");
-                }
-                throw e;
+            if (!RegistrationRows.insert(c, database.dialect(), r)) {
+                return new CommitResult.Conflict(CommitResult.Conflict.Kind.DUPLICATE_REGISTRATION,
+                        "child " + r.child() + " already holds a registration that is not withdrawn");
             }
             if (r.state().occupiesPlace()) {
                 delta.merge(r.school(), 1, Integer::sum);
@@ -76,7 +72,7 @@ record ChangeWriter(Database database, JdbcAuditTrail audit) {
         if (conflict != null) {
             return conflict;
         }
-        AuditEntry entry = audit.append(c, record.withTargets(written.stream().map(r -> r.number().value()).toList()));
+        AuditEntry entry = audit.append(c, record.written(new WrittenState(written, changes.waitingList(), changes.endWaitingList())));
         return new CommitResult.Committed(written, entry);
     }
 

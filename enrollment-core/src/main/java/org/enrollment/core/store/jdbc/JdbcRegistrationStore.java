@@ -179,6 +179,12 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     }
 
     /** Streams every registration in creation order, in one statement's snapshot. */
+    /** Always: the database outlives every node. */
+    @Override
+    public boolean outlivesProcess() {
+        return true;
+    }
+
     @Override
     public void forEach(Consumer<Registration> visitor) {
         Objects.requireNonNull(visitor, "visitor");

@@ -1,6 +1,7 @@
 package org.enrollment.core.store.jdbc;
 
 import java.sql.SQLException;
+import org.enrollment.core.child.ResidentId;
 
 /**
  * The database failed in a way the store cannot settle: it is down, a statement was refused, the tables
@@ -18,7 +19,7 @@ public final class JdbcStoreException extends RuntimeException {
      * @param cause the driver's exception, with its SQL state
      */
     public JdbcStoreException(String message, SQLException cause) {
-        super(message, cause);
+        super(ResidentId.maskAll(message), cause);
     }
 
     /**
@@ -27,6 +28,6 @@ public final class JdbcStoreException extends RuntimeException {
      * @param message what is wrong
      */
     public JdbcStoreException(String message) {
-        super(message);
+        super(ResidentId.maskAll(message));
     }
 }

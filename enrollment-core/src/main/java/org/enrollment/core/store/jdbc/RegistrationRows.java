@@ -173,10 +173,19 @@ final class RegistrationRows {
         return true;
     }
 
-    /** Inserts a new registration and its first event; fails on a child that holds an active one. */
-    static void insert(Connection c, Registration r) throws SQLException {
-        try (PreparedStatement row = c.prepareStatement("INSERT INTO registration (number, child, name, household,"
-                + " district, school, route, co_build_unit, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    /**
+     * Inserts a new registration with its history, unless the child already holds one that is not WITHDRAWN.
+     * On PostgreSQL the race is settled by {@code INSERT … ON CONFLICT DO NOTHING} and the row count, never by a
+     * unique violation, whose {@code DETAIL: Key (child)=(…)} line would put the resident ID in the server's log;
+     * H2 keeps no such log and reports the violation.
+     *
+     * @return whether it was inserted; {@code false} when the child's active registration is in the way
+     */
+    static boolean insert(Connection c, Dialect dialect, Registration r) throws SQLException {
+        String sql = "INSERT INTO registration (number, child, name, household, district, school, route, co_build_unit, state, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (child) WHERE state <> 'WITHDRAWN' DO NOTHING" : "");
+        try (PreparedStatement row = c.prepareStatement(sql);
              PreparedStatement event = c.prepareStatement(INSERT_EVENT)) {
             row.setString(1, r.number().value());
             row.setString(2, r.child().value());
@@ -188,9 +197,19 @@ final class RegistrationRows {
             row.setString(8, r.coBuildUnit());
             row.setString(9, r.state().name());
             row.setLong(10, r.version());
-            row.executeUpdate();
+            try {
+                if (row.executeUpdate() == 0) {
+                    return false;
+                }
+            } catch (SQLException e) {
+                if (Database.isActiveChildTaken(e)) {
+                    return false;
+                }
+                throw e;
+            }
             addEvents(event, r, 0);
             event.executeBatch();
+            return true;
         }
     }
 
