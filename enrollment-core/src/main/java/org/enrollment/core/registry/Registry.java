@@ -5,6 +5,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationNumber;
 import org.enrollment.core.season.Season;
+import org.enrollment.core.season.SeasonTerms;
 import org.enrollment.core.store.CommitResult;
 import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.core.store.RegistrationStore;
@@ -48,12 +50,14 @@ public final class Registry {
 
     private static final Logger LOG = LoggerFactory.getLogger(Registry.class);
     private static final int MAX_ATTEMPTS = 64;
+    private static final Duration DEFAULT_CLOCK_BOUND = Duration.ofSeconds(5);
 
     private final Season season;
     private final RegistrationStore store;
     private final Clock clock;
     private final ChildReference childReference;
     private final CommandJudge judge;
+    private final SharedGuard guard;
 
     private Registry(Builder b) {
         this.season = b.season;
@@ -61,6 +65,8 @@ public final class Registry {
         this.clock = b.clock;
         this.childReference = new ChildReference(b.childKey);
         this.judge = new CommandJudge(b.season, b.policies, b.store, new InputCheck(b.validator));
+        this.guard = b.store.shared().map(s -> SharedGuard.start(s, b.clock, b.clockBound, SeasonTerms.of(b.season), b.changeBy))
+                .orElse(null);
     }
 
     /**
@@ -79,13 +85,15 @@ public final class Registry {
      * @return the decision; a refusal is a decision, never an exception
      * @throws IllegalStateException when the command was overtaken 64 times in a row, which
      *         takes a storm of concurrent changes to the same registrations or school; nothing was written for it
+     * @throws ClockSkewException on a shared store, when this node's clock is off the store's by more than the bound
+     * @throws SeasonMismatchException on a shared store, when another node has changed the season since the start
      */
     public Decision handle(Actor actor, Command command) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(command, "command");
         String shownActor = ResidentId.maskAll(actor.toString());
         for (int attempt = 1; ; attempt++) {
-            Instant at = clock.instant();
+            Instant at = now();
             Judgement j = judge.judge(actor, command, at);
             AuditRecord record = record(at, shownActor, command.kind().text(), j, j.reasons(), j.outcome());
             if (j.outcome() == Outcome.REFUSED || j.changes().isEmpty()) {
@@ -127,11 +135,19 @@ public final class Registry {
         }
         Reason reason = Reasons.invalidInput("as", actor,
                 "must be GUARDIAN, SCHOOL:<code>, DISTRICT:<code>, CITY or COBUILD:<unit>");
-        AuditRecord record = new AuditRecord(clock.instant(), "INVALID", command.kind().text(), List.of(), List.of(),
+        AuditRecord record = new AuditRecord(now(), "INVALID", command.kind().text(), List.of(), List.of(),
                 Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), "as=" + Reasons.shown("as", actor));
         AuditEntry entry = store.record(record);
         LOG.debug("{} refused: actor is not valid ({})", command.kind().text(), reason.messageEn());
         return new Decision(Outcome.REFUSED, List.of(reason), List.of(), List.of(), entry.sequence());
+    }
+
+    private Instant now() {
+        Instant at = clock.instant();
+        if (guard != null) {
+            guard.check(at);
+        }
+        return at;
     }
 
     private AuditRecord record(Instant at, String actor, String command, Judgement j, List<Reason> reasons, Outcome outcome) {
@@ -193,6 +209,8 @@ public final class Registry {
         private final PolicyEngine policies;
         private RegistrationStore store;
         private Clock clock = Clock.systemUTC();
+        private Duration clockBound = DEFAULT_CLOCK_BOUND;
+        private String changeBy;
         private byte[] childKey;
         private Validator validator;
 
@@ -214,6 +232,30 @@ public final class Registry {
         }
 
         /**
+         * On a store shared by several nodes (the JDBC store), how far this node's clock may be from the store's
+         * before the node refuses to act ({@link ClockSkewException}); 5 seconds by default. A host replaying a
+         * past season with a clock of its own (a scenario file, a test) gives {@code ChronoUnit.FOREVER.getDuration()}.
+         */
+        public Builder clockBound(Duration value) {
+            this.clockBound = Objects.requireNonNull(value, "clockBound");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("clockBound must not be negative, was " + value + ".");
+            }
+            return this;
+        }
+
+        /**
+         * Replaces, on a shared store, the season it holds with this registry's, as a deliberate act of the city
+         * recorded in the audit log with the operator and the differences; without it, a registry whose season
+         * is not the one held refuses to build ({@link SeasonMismatchException}). Every other node then stops
+         * acting until started with the new season.
+         */
+        public Builder changeSeason(String operator) {
+            this.changeBy = Objects.requireNonNull(operator, "operator");
+            return this;
+        }
+
+        /**
          * The key of the audit log's child references (HMAC-SHA256), at least 16 bytes. A host whose store
          * outlives the process must give the same key every time; by default a random one is made.
          */
@@ -228,7 +270,7 @@ public final class Registry {
             return this;
         }
 
-        /** The registry. */
+        /** The registry; on a shared store, {@link SeasonMismatchException} or {@link ClockSkewException} as said above. */
         public Registry build() {
             if (store == null) {
                 store = new InMemoryRegistrationStore();

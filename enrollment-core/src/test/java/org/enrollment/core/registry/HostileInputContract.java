@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.time.temporal.ChronoUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -94,7 +95,7 @@ abstract class HostileInputContract {
     @BeforeProperty
     void registerTheHolder() {
         registry = Registry.builder(ScenarioSeason.plain(), new ReferencePolicies()).store(newStore())
-                .clock(MutableClock.at("2014-05-10T09:00:00+08:00")).childKey(new byte[16]).build();
+                .clock(MutableClock.at("2014-05-10T09:00:00+08:00")).clockBound(ChronoUnit.FOREVER.getDuration()).childKey(new byte[16]).build();
         Decision d = registry.handle("GUARDIAN", new Register(HOLDER, "持有人", HAIDIAN, HAIDIAN, "HD001", null));
         assertThat(d.outcome()).as("%s", d.reasons()).isEqualTo(Outcome.ACCEPTED);
     }

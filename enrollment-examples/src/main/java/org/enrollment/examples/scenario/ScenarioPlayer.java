@@ -3,6 +3,7 @@ package org.enrollment.examples.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.temporal.ChronoUnit;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.policy.PolicyEngine;
@@ -24,7 +25,7 @@ public final class ScenarioPlayer {
     /** A player with a fresh registry for the season, judged by the policies, kept in the store. */
     public ScenarioPlayer(Season season, PolicyEngine policies, RegistrationStore store) {
         this.clock = new SettableClock(season.opens());
-        this.registry = Registry.builder(season, policies).clock(clock).store(store).build();
+        this.registry = Registry.builder(season, policies).clock(clock).clockBound(ChronoUnit.FOREVER.getDuration()).store(store).build();
     }
 
     /** Handles the command at its time and observes what came of it. */
