@@ -49,8 +49,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private CheckpointOptions signing;
 
+    @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "8388608",
+            description = "Refuse, as a file error naming the line, any line longer than N bytes (default ${DEFAULT-VALUE}).")
+    private int maxLineBytes;
+
     @Override
     public Integer call() {
+        if (maxLineBytes < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-line-bytes " + maxLineBytes + ": must be 1 or more.");
+        }
         var stores = cli.stores(store);
         if (signing.asked() && files.size() != 1) {
             throw new ParameterException(spec.commandLine(), "--checkpoint signs the audit log of one scenario file, not " + files.size() + ".");
@@ -61,7 +68,8 @@ final class RunCommand implements Callable<Integer> {
             return EnrollmentCli.NOTHING_RAN;
         }
         RuleSet ruleSet = loaded.get();
-        ScenarioRunner runner = new ScenarioRunner(ruleSet.engine(), stores, spec.commandLine().getOut(), spec.commandLine().getErr());
+        ScenarioRunner runner = new ScenarioRunner(ruleSet.engine(), stores, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .withMaxLineBytes(maxLineBytes);
         int code = runner.run(files, audit, o -> { });
         if (code == ScenarioRunner.ALL_MET && logKey.isPresent()) {
             return signing.write(logKey.get(), audit) ? code : ScenarioRunner.MISSED;

@@ -22,6 +22,10 @@ public final class Season {
 
     /** Age a child must have reached by the cut-off day. */
     public static final int SCHOOL_AGE = 6;
+    /** The earliest year a season may have. */
+    public static final int FIRST_YEAR = 1901;
+    /** The latest year a season may have: pre-registration numbers and dates carry four digits. */
+    public static final int LAST_YEAR = 9999;
 
     private final int year;
     private final Instant opens;
@@ -35,11 +39,14 @@ public final class Season {
     /**
      * A season.
      *
-     * @throws IllegalArgumentException when the window is empty, a school is in a district the catalog
+     * @throws IllegalArgumentException when the year is outside {@value #FIRST_YEAR} to {@value #LAST_YEAR}, the window is empty, a school is in a district the catalog
      *         lacks, a code repeats, or an agreement names an unknown school
      */
     public Season(int year, Instant opens, Instant closes, int boardingGraceDays, DistrictCatalog districts,
                   List<School> schools, List<CoBuildAgreement> agreements) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new IllegalArgumentException("Season year must be " + FIRST_YEAR + " to " + LAST_YEAR + ", was " + year + ".");
+        }
         this.year = year;
         this.opens = Objects.requireNonNull(opens, "opens");
         this.closes = Objects.requireNonNull(closes, "closes");

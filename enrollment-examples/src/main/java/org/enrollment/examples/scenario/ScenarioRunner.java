@@ -39,6 +39,7 @@ public final class ScenarioRunner {
     private final Supplier<RegistrationStore> stores;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final int maxLineBytes;
 
     /**
      * A runner.
@@ -49,10 +50,24 @@ public final class ScenarioRunner {
      * @param err where file errors go
      */
     public ScenarioRunner(PolicyEngine policies, Supplier<RegistrationStore> stores, PrintWriter out, PrintWriter err) {
+        this(policies, stores, out, err, ScenarioReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    private ScenarioRunner(PolicyEngine policies, Supplier<RegistrationStore> stores, PrintWriter out, PrintWriter err,
+                           int maxLineBytes) {
         this.policies = Objects.requireNonNull(policies, "policies");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The same runner, refusing as a file error any line longer than this many bytes (8 MiB by default). */
+    public ScenarioRunner withMaxLineBytes(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("maxLineBytes must be 1 or more, was " + value + ".");
+        }
+        return new ScenarioRunner(policies, stores, out, err, value);
     }
 
     /**
@@ -89,7 +104,7 @@ public final class ScenarioRunner {
         boolean ok = true;
         for (Path file : files) {
             try {
-                ScenarioReader.check(file);
+                ScenarioReader.check(file, maxLineBytes);
             } catch (ScenarioFileException e) {
                 err.println(file + ": " + e.getMessage());
                 ok = false;
@@ -105,7 +120,7 @@ public final class ScenarioRunner {
     private Tally runOne(Path file, Path auditFile, Consumer<Observation> observer) {
         Tally tally = new Tally();
         ScenarioPlayer player;
-        try (ScenarioReader reader = ScenarioReader.open(file)) {
+        try (ScenarioReader reader = ScenarioReader.open(file, maxLineBytes)) {
             player = new ScenarioPlayer(reader.season(), policies, stores.get());
             for (ScenarioCommand c = reader.next(); c != null; c = reader.next()) {
                 Observation o = player.play(c).observation();
