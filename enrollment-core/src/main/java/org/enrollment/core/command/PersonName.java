@@ -14,9 +14,10 @@ import org.enrollment.core.child.ResidentId;
 
 /**
  * A child's name (姓名) as a registry of names should keep it: in Unicode NFC (the commands normalise it), 1 to
- * 50 characters, at least one of them a letter, and none that hides or disguises text: no control or separator
+ * 50 characters, at least one of them visible (not a space, joiner or combining mark), and none that hides or disguises text: no control or separator
  * characters, no format characters (zero-width spaces, right-to-left overrides and other bidirectional
- * controls, tag characters; only the zero-width joiner and non-joiner, which some scripts need, are kept), no
+ * controls, tag characters; only what some scripts need is kept: the zero-width joiner and non-joiner and the
+ * implicit direction marks LRM, RLM and ALM, which reorder nothing around them), no
  * noncharacters (U+FFFF and the like), lone surrogates or private-use characters, and no resident ID.
  * {@code null} is left to {@code @NotNull}.
  */
@@ -56,23 +57,30 @@ public @interface PersonName {
             if (value.isEmpty() || value.codePointCount(0, value.length()) > MAX) {
                 return "must be 1 to " + MAX + " characters";
             }
-            boolean letter = false;
+            boolean visible = false;
             for (int i = 0; i < value.length(); ) {
                 int c = value.codePointAt(i);
                 String bad = badCharacter(c);
                 if (bad != null) {
                     return String.format("must not hold %s (U+%04X at %d)", bad, c, i);
                 }
-                letter |= Character.isLetter(c);
+                visible |= isVisible(c);
                 i += Character.charCount(c);
             }
-            if (!letter) {
-                return "must hold at least one letter (it is only invisible, space or punctuation characters)";
+            if (!visible) {
+                return "must hold a visible character (it is only spaces, joiners or combining marks)";
             }
             if (!ResidentId.maskAll(value).equals(value)) {
                 return "must not hold a resident ID";
             }
             return null;
+        }
+
+        /** Whether the character shows by itself: not a space, a format character or a mark on another. */
+        private static boolean isVisible(int c) {
+            int type = Character.getType(c);
+            return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && type != Character.FORMAT
+                    && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK;
         }
 
         private static String badCharacter(int c) {
@@ -84,9 +92,9 @@ public @interface PersonName {
             }
             return switch (Character.getType(c)) {
                 case Character.CONTROL, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> "a control or separator character";
-                case Character.FORMAT -> c == 0x200C || c == 0x200D ? null
+                case Character.FORMAT -> c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F || c == 0x061C ? null
                         : Character.getDirectionality(c) >= Character.DIRECTIONALITY_LEFT_TO_RIGHT_EMBEDDING
-                          || c == 0x200E || c == 0x200F || c == 0x061C ? "a bidirectional control" : "an invisible format character";
+                        ? "a bidirectional control" : "an invisible format character";
                 case Character.SURROGATE -> "a lone surrogate";
                 case Character.PRIVATE_USE -> "a private-use character";
                 case Character.UNASSIGNED -> "an unassigned character";
