@@ -18,18 +18,17 @@ final class SeasonText {
 
     /** The code, checked; {@code what} names it in the message, e.g. {@code School code}. */
     static String code(String what, String value) {
-        Objects.requireNonNull(value, what);
-        String problem = problem(value, MAX_CODE, true);
-        if (problem != null) {
-            throw new IllegalArgumentException(what + " '" + shown(value) + "' " + problem + ".");
-        }
-        return value;
+        return checked(what, value, MAX_CODE, true);
     }
 
     /** The name, checked. */
     static String name(String what, String value) {
+        return checked(what, value, MAX_NAME, false);
+    }
+
+    private static String checked(String what, String value, int max, boolean code) {
         Objects.requireNonNull(value, what);
-        String problem = problem(value, MAX_NAME, false);
+        String problem = problem(value, max, code);
         if (problem != null) {
             throw new IllegalArgumentException(what + " '" + shown(value) + "' " + problem + ".");
         }
