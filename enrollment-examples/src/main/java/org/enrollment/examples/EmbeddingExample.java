@@ -3,6 +3,7 @@ package org.enrollment.examples;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 import org.enrollment.core.audit.AuditHead;
 import org.enrollment.core.child.Household;
@@ -11,6 +12,7 @@ import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.registry.Registry;
+import org.enrollment.core.registry.RegistryBuilder;
 import org.enrollment.core.season.School;
 import org.enrollment.core.season.Season;
 import org.enrollment.core.store.jdbc.JdbcRegistrationStore;
@@ -43,9 +45,11 @@ public final class EmbeddingExample {
      */
     public static Decision registerAChild(DataSource dataSource, byte[] childKey) {
         // The registry judges by its clock. A live host keeps the system clock (the default); this replays the
-        // 2014 season, so its clock says 6 May 2014, inside the window.
+        // 2014 season, so its clock says 6 May 2014, inside the window, and it tells the registry that its clock
+        // is meant to differ from the database's (a live host keeps the default bound of 5 seconds).
         Clock clock = Clock.fixed(Instant.parse("2014-05-06T09:00:00+08:00"), ZoneOffset.ofHours(8));
-        Registry.Builder builder = Registry.builder(season(), DroolsPolicyEngine.shipped()).clock(clock).childKey(childKey);
+        RegistryBuilder builder = Registry.builder(season(), DroolsPolicyEngine.shipped()).clock(clock)
+                .clockBound(ChronoUnit.FOREVER.getDuration()).childKey(childKey);
         if (dataSource != null) {
             builder.store(JdbcRegistrationStore.open(dataSource));
         }

@@ -1,16 +1,14 @@
 package org.enrollment.examples;
 
-import java.io.PrintWriter;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.enrollment.core.store.RegistrationStore;
 import org.enrollment.core.store.jdbc.JdbcRegistrationStore;
 
@@ -18,14 +16,29 @@ import org.enrollment.core.store.jdbc.JdbcRegistrationStore;
  * Fresh JDBC stores on one database, for {@code --store jdbc:...}: each store gets a schema of its own, so
  * that every scenario file starts from an empty season as it does in memory. PostgreSQL and H2 URLs are
  * understood; an H2 in-memory database is kept open for the whole run. A database that does not answer is a
- * mistake of the command line, found before anything runs.
+ * mistake of the command line, found before anything runs. Each store runs on a HikariCP pool of a few
+ * connections set to its schema (on PostgreSQL with commits that do not wait for the disk: see
+ * {@link #REPLAY_COMMITS}); the pool of the store before is closed when the next one is made (the runner
+ * plays one file at a time).
  */
 final class JdbcStores implements Supplier<RegistrationStore> {
 
+    /** Connections per store: the runner plays one command at a time; a few spare for the store's own reads. */
+    private static final int POOL_SIZE = 4;
+    /**
+     * A replay's schema is thrown away after the run, so its commits need not wait for the disk: on a disk that
+     * syncs in 5 ms that wait alone would hold a one-command-at-a-time replay under 200 commands/s. Each commit
+     * stays atomic and in order; only the last few hundred milliseconds could be lost in a crash of the server.
+     * The library's own default, for hosts, is PostgreSQL's: every commit durable.
+     */
+    private static final String REPLAY_COMMITS = "SET synchronous_commit TO off; ";
+
     private final String url;
     private final String schemaCommand;
+    private final String replayCommand;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicInteger made = new AtomicInteger();
+    private HikariDataSource current;
 
     /**
      * Stores on the database at this URL.
@@ -38,9 +51,11 @@ final class JdbcStores implements Supplier<RegistrationStore> {
         if (url.startsWith("jdbc:postgresql:")) {
             this.url = url;
             this.schemaCommand = "SET search_path TO ";
+            this.replayCommand = REPLAY_COMMITS;
         } else if (url.startsWith("jdbc:h2:")) {
             this.url = url.startsWith("jdbc:h2:mem:") && !url.contains("DB_CLOSE_DELAY") ? url + ";DB_CLOSE_DELAY=-1" : url;
             this.schemaCommand = "SET SCHEMA ";
+            this.replayCommand = "";
         } else {
             throw new IllegalArgumentException("--store " + JdbcUrls.withoutSecrets(url) + ": only PostgreSQL (jdbc:postgresql:) and H2 (jdbc:h2:) are supported."
                     + "\nMaybe use --store jdbc:h2:mem:enrollment for an embedded database.");
@@ -54,74 +69,34 @@ final class JdbcStores implements Supplier<RegistrationStore> {
     }
 
     @Override
-    public RegistrationStore get() {
+    public synchronized RegistrationStore get() {
         String schema = "enrollment_run_" + runId + "_" + made.incrementAndGet();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create schema " + schema + " at " + JdbcUrls.withoutSecrets(url) + ": " + JdbcUrls.withoutSecrets(e.getMessage()), e);
+            throw new IllegalStateException("Cannot create schema " + schema + " at " + JdbcUrls.withoutSecrets(url) + ": "
+                    + JdbcUrls.withoutSecrets(e.getMessage()), e);
         }
-        return JdbcRegistrationStore.open(new SchemaDataSource(url, schemaCommand + schema));
+        return JdbcRegistrationStore.open(pool(replayCommand + schemaCommand + schema, schema));
     }
 
     /** The store already in a schema of the database ({@code null}: the connection's own), as a check reads it. */
-    RegistrationStore existing(String schema) {
-        return JdbcRegistrationStore.open(new SchemaDataSource(url, schema == null ? "SELECT 1" : schemaCommand + schema));
+    synchronized RegistrationStore existing(String schema) {
+        return JdbcRegistrationStore.open(pool(schema == null ? "SELECT 1" : schemaCommand + schema, schema == null ? "own" : schema));
     }
 
-    /** Connections from the driver manager, each set to one schema. */
-    private record SchemaDataSource(String url, String setSchema) implements DataSource {
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            Connection c = DriverManager.getConnection(url);
-            try (Statement s = c.createStatement()) {
-                s.execute(setSchema);
-            } catch (SQLException e) {
-                c.close();
-                throw e;
-            }
-            return c;
+    /** A pool of a few connections, each begun with {@code initSql}; the pool made before is closed. */
+    private HikariDataSource pool(String initSql, String name) {
+        if (current != null) {
+            current.close();
         }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("Give the user and password in the URL.");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-            // the driver manager's log is used
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            DriverManager.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return DriverManager.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException("No parent logger.");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("Not a wrapper of " + type.getName() + ".");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setConnectionInitSql(initSql);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setPoolName("enrollment-" + name);
+        current = new HikariDataSource(config);
+        return current;
     }
 }

@@ -55,8 +55,15 @@ final class RunCommand implements Callable<Integer> {
                     + " whose schemas outlive the run; with --audit and without this, a new key is written to the audit file's name with .key added.")
     private Path childKeyFile;
 
+    @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "8388608",
+            description = "Refuse, as a file error naming the line, any line longer than N bytes (default ${DEFAULT-VALUE}).")
+    private int maxLineBytes;
+
     @Override
     public Integer call() {
+        if (maxLineBytes < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-line-bytes " + maxLineBytes + ": must be 1 or more.");
+        }
         EnrollmentCli.writable("--audit", audit);
         var stores = EnrollmentCli.stores(spec.commandLine(), store);
         if (signing.asked() && files.size() != 1) {
@@ -80,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RuleSet ruleSet = loaded.get();
         ScenarioRunner runner = new ScenarioRunner(ruleSet.engine(), stores, childKey, spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+                spec.commandLine().getErr()).withMaxLineBytes(maxLineBytes);
         int code = runner.run(files, audit, o -> { });
         if (code == ScenarioRunner.ALL_MET && logKey.isPresent()) {
             return signing.write(logKey.get(), audit) ? code : ScenarioRunner.MISSED;

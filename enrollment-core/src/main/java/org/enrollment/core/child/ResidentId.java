@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public final class ResidentId implements Comparable<ResidentId> {
 
     private static final int LENGTH = 18;
+    /** The earliest birth year an ID may carry: no one born before it holds one. */
+    public static final int FIRST_BIRTH_YEAR = 1900;
     private static final Pattern ID_SHAPED = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])");
 
     private final String value;
@@ -63,6 +65,9 @@ public final class ResidentId implements Comparable<ResidentId> {
         if (birthDateOf(text) == null) {
             return "the birth date is not a real calendar date";
         }
+        if (birthDateOf(text).getYear() < FIRST_BIRTH_YEAR) {
+            return "the birth year is before " + FIRST_BIRTH_YEAR;
+        }
         if (Mod11Check.of(text.substring(0, LENGTH - 1)) != check) {
             return "the check character does not match";
         }
@@ -83,8 +88,8 @@ public final class ResidentId implements Comparable<ResidentId> {
         if (sequence < 0 || sequence > 999) {
             throw new IllegalArgumentException("sequence must be 0 to 999, was " + sequence + ".");
         }
-        if (birthDate.getYear() < 1000 || birthDate.getYear() > 9999) {
-            throw new IllegalArgumentException("birthDate must have a four-digit year, was " + birthDate + ".");
+        if (birthDate.getYear() < FIRST_BIRTH_YEAR || birthDate.getYear() > 9999) {
+            throw new IllegalArgumentException("birthDate must be in the years " + FIRST_BIRTH_YEAR + " to 9999, was " + birthDate + ".");
         }
         String body = areaCode + String.format("%04d%02d%02d%03d",
                 birthDate.getYear(), birthDate.getMonthValue(), birthDate.getDayOfMonth(), sequence);

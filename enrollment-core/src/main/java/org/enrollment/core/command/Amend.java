@@ -16,9 +16,14 @@ import org.enrollment.core.child.ResidentId;
  * @param school the new target school in the same district, or {@code null}
  */
 public record Amend(@NotNull @ResidentIdText String child,
-                    @PlainText(max = 50) String name,
+                    @PersonName String name,
                     @Pattern(regexp = "\\d{6}|NB:\\d{6}", message = "must be a district code or NB:<6-digit province code>") String household,
                     @Size(max = 64) String school) implements ChildCommand {
+
+    /** Holds a corrected name in NFC. */
+    public Amend {
+        name = PersonName.Validator.normalized(name);
+    }
 
     /** The guardian corrects the child's name. */
     public static Amend name(ResidentId child, String name) {

@@ -13,8 +13,13 @@ import org.enrollment.core.child.MaskedText;
  * @param household the household registration: a district code (京籍) or {@code NB:<province>} (非京籍)
  */
 public record ListedChildText(@NotNull @ResidentIdText String child,
-                          @NotNull @PlainText(max = 50) String name,
+                          @NotNull @PersonName String name,
                           @NotNull @Pattern(regexp = "\\d{6}|NB:\\d{6}", message = "must be a district code or NB:<6-digit province code>") String household) {
+
+    /** Holds the name in NFC. */
+    public ListedChildText {
+        name = PersonName.Validator.normalized(name);
+    }
 
     /** The command with resident IDs masked. */
     @Override

@@ -19,11 +19,16 @@ import org.enrollment.core.registration.Route;
  * @param route {@code ONLINE} (also when {@code null}) or {@code BOARDING}
  */
 public record Register(@NotNull @ResidentIdText String child,
-                       @NotNull @PlainText(max = 50) String name,
+                       @NotNull @PersonName String name,
                        @NotNull @Pattern(regexp = "\\d{6}|NB:\\d{6}", message = "must be a district code or NB:<6-digit province code>") String household,
                        @NotNull @Size(max = 64) String district,
                        @NotNull @Size(max = 64) String school,
                        @Pattern(regexp = "ONLINE|BOARDING", message = "must be ONLINE or BOARDING") String route) implements ChildCommand {
+
+    /** Holds the name in NFC (a registry of names compares names as Unicode does). */
+    public Register {
+        name = PersonName.Validator.normalized(name);
+    }
 
     /**
      * A guardian registers the child online, in the district whose system is used, for a school there.

@@ -1,7 +1,5 @@
 package org.enrollment.core.registry;
 
-import jakarta.validation.Validator;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +21,8 @@ import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationNumber;
 import org.enrollment.core.season.Season;
+import org.enrollment.core.season.SeasonTerms;
 import org.enrollment.core.store.CommitResult;
-import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.core.store.RegistrationStore;
 import org.enrollment.core.store.StoreCheck;
 import org.slf4j.Logger;
@@ -63,8 +61,9 @@ public final class Registry {
     private final String ruleSet;
     private final String seasonPrint;
     private final CommandJudge judge;
+    private final SharedGuard guard;
 
-    private Registry(Builder b) {
+    Registry(RegistryBuilder b) {
         this.season = b.season;
         this.store = b.store;
         this.clock = b.clock;
@@ -73,14 +72,16 @@ public final class Registry {
         this.ruleSet = b.policies.fingerprint();
         this.seasonPrint = b.season.fingerprint();
         this.judge = new CommandJudge(b.season, b.policies, b.store, new InputCheck(b.validator));
+        this.guard = b.store.shared().map(s -> SharedGuard.start(s, b.clock, b.clockBound, SeasonTerms.of(b.season), b.changeBy))
+                .orElse(null);
     }
 
     /**
      * Starts building a registry for a season, judged by these policies; by default with the in-memory store,
      * the system clock and a random key for the audit log's child references.
      */
-    public static Builder builder(Season season, PolicyEngine policies) {
-        return new Builder(season, policies);
+    public static RegistryBuilder builder(Season season, PolicyEngine policies) {
+        return new RegistryBuilder(season, policies);
     }
 
     /**
@@ -91,6 +92,8 @@ public final class Registry {
      * @return the decision; a refusal is a decision, never an exception
      * @throws IllegalStateException when the command was overtaken 64 times in a row, which
      *         takes a storm of concurrent changes to the same registrations or school; nothing was written for it
+     * @throws ClockSkewException on a shared store, when this node's clock is off the store's by more than the bound
+     * @throws SeasonMismatchException on a shared store, when another node has changed the season since the start
      */
     public Decision handle(Actor actor, Command command) {
         return handle(actor, null, command);
@@ -115,7 +118,7 @@ public final class Registry {
         }
         String facts = CommandFacts.of(command);
         for (int attempt = 1; ; attempt++) {
-            Instant at = clock.instant();
+            Instant at = now();
             Judgement j = judge.judge(actor, command, at);
             AuditRecord record = record(at, shownActor, operator, command, facts, j, j.reasons(), j.outcome());
             if (j.outcome() == Outcome.REFUSED || j.changes().isEmpty()) {
@@ -162,11 +165,19 @@ public final class Registry {
 
     /** Records and returns the refusal of a command refused before it was judged. */
     private Decision refusedUnjudged(String actor, Command command, Reason reason, String detail) {
-        AuditRecord record = new AuditRecord(clock.instant(), actor, "", command.kind().text(), List.of(), List.of(),
+        AuditRecord record = new AuditRecord(now(), actor, "", command.kind().text(), List.of(), List.of(),
                 Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), detail, "", ruleSet, seasonPrint, seal, "");
         AuditEntry entry = store.record(record);
         LOG.debug("{} refused before judging: {}", command.kind().text(), reason.messageEn());
         return new Decision(Outcome.REFUSED, List.of(reason), List.of(), List.of(), entry.sequence());
+    }
+
+    private Instant now() {
+        Instant at = clock.instant();
+        if (guard != null) {
+            guard.check(at);
+        }
+        return at;
     }
 
     private AuditRecord record(Instant at, String actor, String operator, Command command, String facts, Judgement j,
@@ -233,71 +244,5 @@ public final class Registry {
     /** The season. */
     public Season season() {
         return season;
-    }
-
-    /** Builds a {@link Registry}. */
-    public static final class Builder {
-
-        private final Season season;
-        private final PolicyEngine policies;
-        private RegistrationStore store;
-        private Clock clock = Clock.systemUTC();
-        private byte[] childKey;
-        private Validator validator;
-
-        private Builder(Season season, PolicyEngine policies) {
-            this.season = Objects.requireNonNull(season, "season");
-            this.policies = Objects.requireNonNull(policies, "policies");
-        }
-
-        /** The store; the in-memory one by default. */
-        public Builder store(RegistrationStore value) {
-            this.store = Objects.requireNonNull(value, "store");
-            return this;
-        }
-
-        /** The clock commands are judged by; the system clock by default. */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /**
-         * The child key, at least 16 bytes: the key of the audit log's child references (HMAC-SHA256) and of its
-         * sealed state ({@link StateSeal}). A store that outlives the process needs it, the same every time: the
-         * registry refuses to build without one, or with another than the log's entries name. For a store that
-         * ends with the process a random one is made by default.
-         */
-        public Builder childKey(byte[] value) {
-            this.childKey = Objects.requireNonNull(value, "childKey").clone();
-            return this;
-        }
-
-        /** The Bean Validation validator; by default one from the provider on the class path. */
-        public Builder validator(Validator value) {
-            this.validator = Objects.requireNonNull(value, "validator");
-            return this;
-        }
-
-        /** The registry. */
-        public Registry build() {
-            if (store == null) {
-                store = new InMemoryRegistrationStore();
-            }
-            if (childKey == null && store.outlivesProcess()) {
-                throw new IllegalStateException("The store outlives the process, so the registry needs the child key its log is"
-                        + " written under, the same every time.\nMaybe give it: Registry.builder(season, policies).childKey(key);"
-                        + " see the README on who holds it.");
-            }
-            if (childKey == null) {
-                childKey = new byte[32];
-                new SecureRandom().nextBytes(childKey);
-            }
-            KeyCheck.refuseOtherKey(store.audit(), StateSeal.keyId(childKey));
-            if (validator == null) {
-                validator = DefaultValidator.INSTANCE;
-            }
-            return new Registry(this);
-        }
     }
 }

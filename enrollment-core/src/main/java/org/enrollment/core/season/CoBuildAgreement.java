@@ -15,8 +15,8 @@ public record CoBuildAgreement(String unit, String school, int quota) {
 
     /** Validates the fields. */
     public CoBuildAgreement {
-        Objects.requireNonNull(unit, "unit");
-        Objects.requireNonNull(school, "school");
+        SeasonText.code("Co-build unit", unit);
+        SeasonText.code("School code", school);
         if (quota < 0) {
             throw new IllegalArgumentException("Co-build quota of " + unit + " at " + school + " must be 0 or more, was " + quota + ".");
         }

@@ -14,7 +14,7 @@ public record District(String code, String name) {
     /** Validates both fields. */
     public District {
         Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(name, "name");
+        SeasonText.name("Name of district " + code, name);
         if (!code.matches("\\d{6}")) {
             throw new IllegalArgumentException("District code must be 6 digits, was '" + code + "'.");
         }

@@ -16,12 +16,9 @@ public record School(String code, String name, String district, int plan, boolea
 
     /** Validates the fields. */
     public School {
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(name, "name");
+        SeasonText.code("School code", code);
+        SeasonText.name("Name of school " + code, name);
         Objects.requireNonNull(district, "district");
-        if (code.isBlank()) {
-            throw new IllegalArgumentException("School code must not be blank.");
-        }
         if (plan < 0) {
             throw new IllegalArgumentException("School " + code + ": plan must be 0 or more, was " + plan + ".");
         }

@@ -23,6 +23,10 @@ public final class Season {
 
     /** Age a child must have reached by the cut-off day. */
     public static final int SCHOOL_AGE = 6;
+    /** The earliest year a season may have. */
+    public static final int FIRST_YEAR = 1901;
+    /** The latest year a season may have: pre-registration numbers and dates carry four digits. */
+    public static final int LAST_YEAR = 9999;
 
     private final int year;
     private final Instant opens;
@@ -39,7 +43,8 @@ public final class Season {
      * A season with the default cut-off day (31 August) and upper age bound (nine); the same as
      * {@code builder(year).window(opens, closes).boardingGraceDays(..).districts(..).schools(..).agreements(..).build()}.
      *
-     * @throws IllegalArgumentException as {@link SeasonBuilder#build()}
+     * @throws IllegalArgumentException as {@link SeasonBuilder#build()}, and when the year is outside {@value #FIRST_YEAR} to
+     *         {@value #LAST_YEAR}
      */
     public Season(int year, Instant opens, Instant closes, int boardingGraceDays, DistrictCatalog districts,
                   List<School> schools, List<CoBuildAgreement> agreements) {
@@ -48,6 +53,9 @@ public final class Season {
     }
 
     Season(SeasonBuilder b) {
+        if (b.year < FIRST_YEAR || b.year > LAST_YEAR) {
+            throw new IllegalArgumentException("Season year must be " + FIRST_YEAR + " to " + LAST_YEAR + ", was " + b.year + ".");
+        }
         this.year = b.year;
         this.opens = Objects.requireNonNull(b.opens, "opens");
         this.closes = Objects.requireNonNull(b.closes, "closes");
@@ -161,25 +169,13 @@ public final class Season {
     }
 
     /**
-     * A fingerprint of the season's parameters (year, window, grace, districts, schools with their plans,
-     * agreements with their quotas): the first 16 bytes of a SHA-256 over them in a fixed order, in hex. The
-     * audit log records it with every entry, so that it says by which season each command was judged.
+     * The fingerprint of the season's terms ({@link SeasonTerms#of}: year, window, grace, age cut-off and upper
+     * bound, districts, schools with their plans, agreements with their quotas): the audit log records it with
+     * every entry, so that it says by which season each command was judged, and the database holds it, so that
+     * every node judges by the same season.
      */
     public String fingerprint() {
-        StringBuilder b = new StringBuilder().append(year).append('|').append(opens).append('|').append(closes)
-                .append('|').append(boardingGraceDays);
-        districts.all().stream().sorted(java.util.Comparator.comparing(District::code))
-                .forEach(d -> b.append("|d:").append(d.code()).append(',').append(d.name()));
-        schools.values().stream().sorted(java.util.Comparator.comparing(School::code)).forEach(s -> b.append("|s:").append(s.code())
-                .append(',').append(s.name()).append(',').append(s.district()).append(',').append(s.plan()).append(',').append(s.boarding()));
-        agreements.keySet().stream().sorted().map(agreements::get)
-                .forEach(a -> b.append("|a:").append(a.unit()).append(',').append(a.school()).append(',').append(a.quota()));
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("This JVM has no SHA-256, which every Java platform must have.", e);
-        }
+        return SeasonTerms.of(this).fingerprint();
     }
 
     @Override

@@ -56,4 +56,12 @@ public interface RegistrationStore {
 
     /** Visits every registration, for reports and checks; not a consistent snapshot under concurrent writes. */
     void forEach(Consumer<Registration> visitor);
+
+    /**
+     * The clock and season this store shares with the other nodes writing to it; empty (the default) for a
+     * store of one process, whose host's clock and season are the only ones.
+     */
+    default Optional<SharedStore> shared() {
+        return Optional.empty();
+    }
 }

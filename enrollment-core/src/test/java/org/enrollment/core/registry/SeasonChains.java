@@ -22,6 +22,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.time.temporal.ChronoUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -409,7 +410,8 @@ final class SeasonChains {
 
         World(PolicyEngine policies, RegistrationStore store, Tally tally) {
             this.policies = policies.getClass().getSimpleName();
-            this.registry = Registry.builder(SEASON, policies).store(store).clock(clock).childKey(CHILD_KEY).build();
+            this.registry = Registry.builder(SEASON, policies).store(store).clock(clock).clockBound(ChronoUnit.FOREVER.getDuration())
+                    .childKey(CHILD_KEY).build();
             this.tally = tally;
             this.now = StoreSnapshot.of(registry);
         }

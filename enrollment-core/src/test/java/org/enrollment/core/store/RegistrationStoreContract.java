@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.time.temporal.ChronoUnit;
 import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditHead;
 import org.enrollment.core.audit.AuditRecord;
@@ -491,7 +492,7 @@ public abstract class RegistrationStoreContract {
     @Test
     void carriesAChildThroughItsLifecycleWithTheReferencePolicies() {
         Registry registry = Registry.builder(StoreFixtures.season(), new ReferencePolicies())
-                .clock(StoreFixtures.clock()).store(store).build();
+                .clock(StoreFixtures.clock()).clockBound(ChronoUnit.FOREVER.getDuration()).store(store).build();
         String id = child(1).value();
         List<Decision> decisions = new ArrayList<>();
 

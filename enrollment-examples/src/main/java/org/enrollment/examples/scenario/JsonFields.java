@@ -208,8 +208,9 @@ final class JsonFields {
         return ID_LIKE.matcher(text).replaceAll(m -> ResidentId.mask(m.group()));
     }
 
+    /** Text for a message: what looks like a resident ID masked (a date or time is not one), cut at 60 characters. */
     static String shorten(String text) {
-        String safe = text.length() >= 15 ? ResidentId.mask(text) : text;
+        String safe = masked(text);
         return safe.length() > 60 ? safe.substring(0, 60) + "…" : safe;
     }
 }

@@ -3,12 +3,14 @@ package org.enrollment.examples.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.temporal.ChronoUnit;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Command;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registry.Registry;
+import org.enrollment.core.registry.RegistryBuilder;
 import org.enrollment.core.season.Season;
 import org.enrollment.core.store.RegistrationStore;
 
@@ -34,7 +36,7 @@ public final class ScenarioPlayer {
      */
     public ScenarioPlayer(Season season, PolicyEngine policies, RegistrationStore store, byte[] childKey) {
         this.clock = new SettableClock(season.opens());
-        Registry.Builder builder = Registry.builder(season, policies).clock(clock).store(store);
+        RegistryBuilder builder = Registry.builder(season, policies).clock(clock).clockBound(ChronoUnit.FOREVER.getDuration()).store(store);
         this.registry = (childKey == null ? builder : builder.childKey(childKey)).build();
     }
 

@@ -5,12 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -31,7 +28,7 @@ import org.enrollment.core.season.Season;
  * Reads a scenario file line by line, as SCENARIOS.md defines it: UTF-8 JSON Lines, blank lines and
  * {@code #} comments skipped, the season first, then one command a line in time order. It streams: a file
  * of a million commands is read without holding them. Anything wrong with the file itself is a
- * {@link ScenarioFileException} naming the line and the field; {@link #check(Path)} reads a whole file for
+ * {@link ScenarioFileException} naming the line and the field; {@link #check(Path, int)} reads a whole file for
  * them before anything is run.
  */
 public final class ScenarioReader implements Closeable {
@@ -44,12 +41,15 @@ public final class ScenarioReader implements Closeable {
     private static final String KNOWN_STATES = Arrays.stream(RegistrationState.values()).map(Enum::name)
             .collect(Collectors.joining(", ")) + ", " + Expectation.NONE;
 
-    private final BufferedReader in;
+    /** The longest line read by default, in bytes: far above any real command, far below what a heap holds. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+    private final LineSource in;
     private final Season season;
     private int lineNumber;
     private OffsetDateTime lastAt;
 
-    private ScenarioReader(BufferedReader in) {
+    private ScenarioReader(LineSource in) {
         this.in = in;
         JsonFields first = nextObject();
         if (first == null) {
@@ -71,10 +71,21 @@ public final class ScenarioReader implements Closeable {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static ScenarioReader open(Path file) {
+        return open(file, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /**
+     * Opens a scenario file whose lines may be at most this many bytes long, and reads its season.
+     *
+     * @throws ScenarioFileException when the file is empty, does not start with a valid season, or its first
+     *         lines are too long
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static ScenarioReader open(Path file, int maxLineBytes) {
         Objects.requireNonNull(file, "file");
-        BufferedReader in;
+        LineSource in;
         try {
-            in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            in = new LineSource(Files.newInputStream(file), maxLineBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot be read (" + FileProblems.reason(e) + ").", e);
         }
@@ -92,9 +103,9 @@ public final class ScenarioReader implements Closeable {
      * @return how many commands it holds
      * @throws ScenarioFileException at the first problem
      */
-    public static long check(Path file) {
+    public static long check(Path file, int maxLineBytes) {
         long commands = 0;
-        try (ScenarioReader r = open(file)) {
+        try (ScenarioReader r = open(file, maxLineBytes)) {
             while (r.next() != null) {
                 commands++;
             }
@@ -188,16 +199,14 @@ public final class ScenarioReader implements Closeable {
 
     private String readLine() {
         try {
-            String line = in.readLine();
+            String line = in.next();
             if (line != null) {
-                lineNumber++;
+                lineNumber = in.number();
                 if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
                 }
             }
             return line;
-        } catch (CharacterCodingException e) {
-            throw new ScenarioFileException(lineNumber + 1, null, "the line is not UTF-8 text.");
         } catch (IOException e) {
             throw new UncheckedIOException("Reading the scenario file failed after line " + lineNumber + ": " + e.getMessage(), e);
         }

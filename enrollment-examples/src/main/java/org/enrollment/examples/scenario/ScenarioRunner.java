@@ -43,6 +43,7 @@ public final class ScenarioRunner {
     private final byte[] childKey;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final int maxLineBytes;
 
     /**
      * A runner.
@@ -62,11 +63,25 @@ public final class ScenarioRunner {
      * @param childKey the child key, or {@code null} for a random one with each in-memory store
      */
     public ScenarioRunner(PolicyEngine policies, Supplier<RegistrationStore> stores, byte[] childKey, PrintWriter out, PrintWriter err) {
+        this(policies, stores, childKey, out, err, ScenarioReader.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    private ScenarioRunner(PolicyEngine policies, Supplier<RegistrationStore> stores, byte[] childKey, PrintWriter out,
+                           PrintWriter err, int maxLineBytes) {
         this.childKey = childKey == null ? null : childKey.clone();
         this.policies = Objects.requireNonNull(policies, "policies");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The same runner, refusing as a file error any line longer than this many bytes (8 MiB by default). */
+    public ScenarioRunner withMaxLineBytes(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("maxLineBytes must be 1 or more, was " + value + ".");
+        }
+        return new ScenarioRunner(policies, stores, childKey, out, err, value);
     }
 
     /**
@@ -103,7 +118,7 @@ public final class ScenarioRunner {
         boolean ok = true;
         for (Path file : files) {
             try {
-                ScenarioReader.check(file);
+                ScenarioReader.check(file, maxLineBytes);
             } catch (ScenarioFileException e) {
                 err.println(file + ": " + e.getMessage());
                 ok = false;
@@ -119,7 +134,7 @@ public final class ScenarioRunner {
     private Tally runOne(Path file, Path auditFile, Consumer<Observation> observer) {
         Tally tally = new Tally();
         ScenarioPlayer player;
-        try (ScenarioReader reader = ScenarioReader.open(file)) {
+        try (ScenarioReader reader = ScenarioReader.open(file, maxLineBytes)) {
             RegistrationStore store = stores.get();
             if (auditFile != null && store instanceof InMemoryRegistrationStore) {
                 store = new InMemoryRegistrationStore(AuditExport.journal(auditFile, Durability.always()));

@@ -30,6 +30,9 @@ final class SeasonCodec {
     /** The season described by the {@code season} object of the first line. */
     static Season read(JsonFields season) {
         int year = season.requiredInteger("year");
+        if (year < Season.FIRST_YEAR || year > Season.LAST_YEAR) {
+            throw season.problem("year", "must be " + Season.FIRST_YEAR + " to " + Season.LAST_YEAR + ", was " + year + ".");
+        }
         Instant opens = season.requiredTime("opens").toInstant();
         Instant closes = season.requiredTime("closes").toInstant();
         if (!opens.isBefore(closes)) {
@@ -95,12 +98,19 @@ final class SeasonCodec {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atOffset(BEIJING));
     }
 
-    /** Builds a part of the season; a value the domain refuses (a negative plan, a repeated code) is a file error. */
+    /**
+     * Builds a part of the season; a value the domain refuses (a negative plan, a repeated code, a code with a
+     * control character) is a file error, at the code or name field when the message is about it, else at
+     * {@code field}.
+     */
     private static <T> T valid(JsonFields where, String field, Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
-            throw where.problem(field, e.getMessage());
+            String m = e.getMessage();
+            String at = m.startsWith("School code") ? (field.equals("quota") ? "school" : "code")
+                    : m.startsWith("Co-build unit") ? "unit" : m.startsWith("Name of") ? "name" : field;
+            throw where.problem(at, m);
         }
     }
 }

@@ -78,7 +78,7 @@ public class ReplayBenchmark {
         baseline = new RuleSet(shipped, List.copyOf(shipped.ruleNames()), "the shipped rules", "shipped");
         DroolsPolicyEngine edited = DroolsPolicyEngine.fromFolder(folder);
         proposed = new RuleSet(edited, List.copyOf(edited.ruleNames()), folder.toString(), "folder");
-        System.out.printf("%nReplayBenchmark: %,d commands in %s%n", ScenarioReader.check(file), file);
+        System.out.printf("%nReplayBenchmark: %,d commands in %s%n", ScenarioReader.check(file, ScenarioReader.DEFAULT_MAX_LINE_BYTES), file);
     }
 
     /** One replay of the file. */

@@ -20,6 +20,7 @@ import org.enrollment.core.registration.RegistrationNumber;
 import org.enrollment.core.store.ChangeSet;
 import org.enrollment.core.store.CommitResult;
 import org.enrollment.core.store.RegistrationStore;
+import org.enrollment.core.store.SharedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +61,12 @@ import org.slf4j.LoggerFactory;
  * as one commit left it. The indexes serve the registry's reads: by number (primary key), by child, by
  * school, and the places taken from the school's status row.
  *
- * <p>The schema lives in versioned scripts beside this class ({@code postgresql/V1.sql},
- * {@code h2/V1.sql}), applied once each on {@link #open}. Give the store a schema (or database) of its
+ * <p><b>One clock, one season.</b> The database's clock is the nodes' clock and the season lives in the
+ * database ({@link #shared()}): a registry on this store checks its clock against the database's and holds its
+ * season there, so a node with a clock off by more than its bound, or with another season, refuses to act.
+ *
+ * <p>The schema lives in versioned scripts beside this class ({@code postgresql/V1.sql}, {@code V2.sql},
+ * and the same for {@code h2}), applied once each on {@link #open}. Give the store a schema (or database) of its
  * own; its tables are written by the library only, and the audit tables refuse UPDATE and DELETE.
  */
 public final class JdbcRegistrationStore implements RegistrationStore {
@@ -73,12 +78,14 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     private final JdbcAuditTrail audit;
     private final NumberCounters counters;
     private final ChangeWriter writer;
+    private final SeasonRows season;
 
     private JdbcRegistrationStore(Database database) {
         this.database = database;
         this.audit = new JdbcAuditTrail(database);
         this.counters = new NumberCounters(database);
         this.writer = new ChangeWriter(database, audit);
+        this.season = new SeasonRows(database, audit);
     }
 
     /**
@@ -226,6 +233,12 @@ public final class JdbcRegistrationStore implements RegistrationStore {
             }
             throw database.failure("Committing a change", e);
         }
+    }
+
+    /** The database's clock and the season held in it ({@code season} table), shared by every node. */
+    @Override
+    public Optional<SharedStore> shared() {
+        return Optional.of(season);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.temporal.ChronoUnit;
 import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Decision;
@@ -73,7 +74,7 @@ class CrashIT {
                 .isEqualTo((int) all.stream().filter(r -> r.state().occupiesPlace()).count());
 
         Registry afterwards = Registry.builder(StoreFixtures.season(), new ReferencePolicies())
-                .clock(StoreFixtures.clock()).store(reopened).build();
+                .clock(StoreFixtures.clock()).clockBound(ChronoUnit.FOREVER.getDuration()).store(reopened).build();
         Decision next = afterwards.handle(Actor.guardian(),
                 new Register(child(239_999).value(), "王小明", HAIDIAN, HAIDIAN, BIG_SCHOOL, null));
         assertThat(next.isAccepted()).isTrue();

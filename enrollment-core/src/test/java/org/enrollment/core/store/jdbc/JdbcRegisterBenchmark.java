@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.time.temporal.ChronoUnit;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.command.Register;
@@ -65,7 +66,7 @@ public class JdbcRegisterBenchmark {
     public void start() throws IOException, SQLException {
         server = EmbeddedPostgres.builder().setServerConfig("fsync", fsync).setServerConfig("synchronous_commit", fsync).start();
         pool = new ConnectionPool(server.getPostgresDatabase(), CONNECTIONS);
-        registry = Registry.builder(StoreFixtures.season(), new ReferencePolicies()).clock(StoreFixtures.clock())
+        registry = Registry.builder(StoreFixtures.season(), new ReferencePolicies()).clock(StoreFixtures.clock()).clockBound(ChronoUnit.FOREVER.getDuration())
                 .childKey("benchmark child key".getBytes(StandardCharsets.UTF_8)).store(JdbcRegistrationStore.open(pool)).build();
     }
 

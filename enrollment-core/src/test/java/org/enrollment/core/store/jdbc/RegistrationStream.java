@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.time.temporal.ChronoUnit;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.command.Tick;
@@ -44,7 +45,7 @@ public final class RegistrationStream {
         ConnectionPool pool = new ConnectionPool(dataSource, THREADS);
         int first = Integer.parseInt(args[1]);
         Clock inTheWindow = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), StoreFixtures.NOW));
-        Registry registry = Registry.builder(StoreFixtures.season(), new ReferencePolicies()).clock(inTheWindow)
+        Registry registry = Registry.builder(StoreFixtures.season(), new ReferencePolicies()).clock(inTheWindow).clockBound(ChronoUnit.FOREVER.getDuration())
                 .store(JdbcRegistrationStore.open(pool)).build();
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         for (int t = 0; t < THREADS; t++) {

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.CoBuildListing;
@@ -145,6 +146,6 @@ class TwoNodesIT {
 
     private static Registry node(DataSource pool) {
         return Registry.builder(StoreFixtures.season(), new ReferencePolicies()).clock(StoreFixtures.clock())
-                .childKey(CHILD_KEY).store(JdbcRegistrationStore.open(pool)).build();
+                .clockBound(ChronoUnit.FOREVER.getDuration()).childKey(CHILD_KEY).store(JdbcRegistrationStore.open(pool)).build();
     }
 }

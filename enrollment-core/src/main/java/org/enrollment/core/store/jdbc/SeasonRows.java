@@ -1,0 +1,87 @@
+package org.enrollment.core.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import org.enrollment.core.audit.AuditEntry;
+import org.enrollment.core.audit.AuditRecord;
+import org.enrollment.core.season.SeasonTerms;
+import org.enrollment.core.store.SharedStore;
+
+/**
+ * The JDBC store's {@link SharedStore}: the database's clock ({@code CURRENT_TIMESTAMP}) and the season held
+ * in the one row of table {@code season}. A change of season locks that row, rewrites it and appends its audit
+ * entry in one transaction.
+ */
+final class SeasonRows implements SharedStore {
+
+    private static final String READ = "SELECT CURRENT_TIMESTAMP, (SELECT fingerprint FROM season WHERE id = 1)";
+
+    private final Database database;
+    private final JdbcAuditTrail audit;
+
+    SeasonRows(Database database, JdbcAuditTrail audit) {
+        this.database = database;
+        this.audit = audit;
+    }
+
+    @Override
+    public Reading read() {
+        return database.read("Reading the database's time and season", c -> {
+            try (PreparedStatement p = c.prepareStatement(READ); ResultSet r = p.executeQuery()) {
+                r.next();
+                return new Reading(r.getObject(1, OffsetDateTime.class).toInstant(), Optional.ofNullable(r.getString(2)));
+            }
+        });
+    }
+
+    @Override
+    public SeasonTerms hold(SeasonTerms season) {
+        Objects.requireNonNull(season, "season");
+        return database.committed("Holding the season", c -> {
+            Optional<SeasonTerms> held = locked(c);
+            if (held.isPresent()) {
+                return held.get();
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO season (id, fingerprint, terms, written_at) VALUES (1, ?, ?, CURRENT_TIMESTAMP)")) {
+                p.setString(1, season.fingerprint());
+                p.setString(2, season.text());
+                p.executeUpdate();
+            }
+            return season;
+        });
+    }
+
+    @Override
+    public Optional<AuditEntry> changeSeason(SeasonTerms from, SeasonTerms to, AuditRecord record) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(record, "record");
+        return database.committed("Changing the season", c -> {
+            Optional<SeasonTerms> held = locked(c);
+            if (held.isEmpty() || !held.get().equals(from)) {
+                return Optional.empty();
+            }
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE season SET fingerprint = ?, terms = ?, written_at = CURRENT_TIMESTAMP WHERE id = 1")) {
+                p.setString(1, to.fingerprint());
+                p.setString(2, to.text());
+                p.executeUpdate();
+            }
+            return Optional.of(audit.append(c, record));
+        });
+    }
+
+    /** The held season, its row locked for the rest of the transaction. */
+    private static Optional<SeasonTerms> locked(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT terms FROM season WHERE id = 1 FOR UPDATE");
+             ResultSet r = p.executeQuery()) {
+            return r.next() ? Optional.of(SeasonTerms.ofText(r.getString(1))) : Optional.empty();
+        }
+    }
+}
