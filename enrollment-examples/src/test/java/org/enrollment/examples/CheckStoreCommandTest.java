@@ -41,7 +41,7 @@ class CheckStoreCommandTest {
         Season season = new Season(2014, Instant.parse("2014-05-05T00:00:00Z"), Instant.parse("2014-06-01T00:00:00Z"), 0,
                 DistrictCatalog.beijing(), List.of(new School("HD001", "海淀实验小学", "110108", 3, false)), List.of());
         Registry registry = Registry.builder(season, new org.enrollment.core.policy.ReferencePolicies())
-                .store(JdbcRegistrationStore.open(h2)).childKey(KEY)
+                .store(JdbcRegistrationStore.open(h2)).childKey(KEY).clockBound(java.time.temporal.ChronoUnit.FOREVER.getDuration())
                 .clock(Clock.fixed(Instant.parse("2014-05-06T01:00:00Z"), ZoneOffset.UTC)).build();
         List<String> numbers = new ArrayList<>();
         for (int n = 0; n < 3; n++) {

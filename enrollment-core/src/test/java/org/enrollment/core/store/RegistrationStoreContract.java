@@ -492,7 +492,7 @@ public abstract class RegistrationStoreContract {
     @Test
     void carriesAChildThroughItsLifecycleWithTheReferencePolicies() {
         Registry registry = Registry.builder(StoreFixtures.season(), new ReferencePolicies())
-                .clock(StoreFixtures.clock()).clockBound(ChronoUnit.FOREVER.getDuration()).store(store).build();
+                .clock(StoreFixtures.clock()).clockBound(ChronoUnit.FOREVER.getDuration()).childKey(StoreFixtures.CHILD_KEY).store(store).build();
         String id = child(1).value();
         List<Decision> decisions = new ArrayList<>();
 

@@ -21,6 +21,9 @@ import org.enrollment.core.season.Season;
 public final class StoreFixtures {
 
     /** The season's year. */
+    /** The child key every registry of the store tests uses (a store that outlives the process needs one). */
+    public static final byte[] CHILD_KEY = "the store tests' child key, 32b.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     public static final int YEAR = 2025;
     /** 海淀. */
     public static final String HAIDIAN = "110108";

@@ -74,7 +74,7 @@ class CrashIT {
                 .isEqualTo((int) all.stream().filter(r -> r.state().occupiesPlace()).count());
 
         Registry afterwards = Registry.builder(StoreFixtures.season(), new ReferencePolicies())
-                .clock(StoreFixtures.clock()).clockBound(ChronoUnit.FOREVER.getDuration()).store(reopened).build();
+                .clock(StoreFixtures.clock()).clockBound(ChronoUnit.FOREVER.getDuration()).childKey(StoreFixtures.CHILD_KEY).store(reopened).build();
         Decision next = afterwards.handle(Actor.guardian(),
                 new Register(child(239_999).value(), "王小明", HAIDIAN, HAIDIAN, BIG_SCHOOL, null));
         assertThat(next.isAccepted()).isTrue();

@@ -46,7 +46,7 @@ public final class RegistrationStream {
         int first = Integer.parseInt(args[1]);
         Clock inTheWindow = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), StoreFixtures.NOW));
         Registry registry = Registry.builder(StoreFixtures.season(), new ReferencePolicies()).clock(inTheWindow).clockBound(ChronoUnit.FOREVER.getDuration())
-                .store(JdbcRegistrationStore.open(pool)).build();
+                .childKey(StoreFixtures.CHILD_KEY).store(JdbcRegistrationStore.open(pool)).build();
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         for (int t = 0; t < THREADS; t++) {
             int thread = t;

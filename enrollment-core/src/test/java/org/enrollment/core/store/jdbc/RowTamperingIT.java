@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import javax.sql.DataSource;
 import org.enrollment.core.command.Register;
@@ -29,7 +30,7 @@ class RowTamperingIT {
 
     private static Registry registry(DataSource db) {
         return Registry.builder(ScenarioSeason.plain(), new ReferencePolicies()).store(JdbcRegistrationStore.open(db))
-                .clock(new MutableClock(OffsetDateTime.parse("2014-05-06T09:00:00+08:00").toInstant())).childKey(KEY).build();
+                .clock(new MutableClock(OffsetDateTime.parse("2014-05-06T09:00:00+08:00").toInstant())).clockBound(ChronoUnit.FOREVER.getDuration()).childKey(KEY).build();
     }
 
     private static String child(int n) {

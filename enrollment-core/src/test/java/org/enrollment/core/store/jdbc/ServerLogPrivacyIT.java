@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -80,7 +81,7 @@ class ServerLogPrivacyIT {
         for (int i = 0; i < NODES; i++) {
             nodes.add(Registry.builder(ScenarioSeason.plain(), new ReferencePolicies()).store(JdbcRegistrationStore.open(db))
                     .clock(new MutableClock(OffsetDateTime.parse("2014-05-06T09:00:00+08:00").toInstant()))
-                    .childKey(new byte[16]).build());
+                    .clockBound(ChronoUnit.FOREVER.getDuration()).childKey(new byte[16]).build());
         }
         AtomicInteger lost = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(NODES);
