@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * offline build may use).
  */
 class FreshHostProjectIT {
-
-    private static final Pattern LOGGED = Pattern.compile("\\b(ERROR|WARN|WARNING|INFO)\\b|SLF4J|StatusLogger|^\\s+at ");
 
     @TempDir
     Path dir;
@@ -59,7 +56,7 @@ class FreshHostProjectIT {
         assertThat(done).as("the inner build ends within 10 minutes").isTrue();
         assertThat(maven.exitValue()).as(mavenOutput + output).isZero();
         assertThat(output).contains("in memory: FILED, on H2: FILED");
-        assertThat(output.lines().filter(line -> LOGGED.matcher(line).find())).as(output).isEmpty();
+        assertThat(output.lines().filter(line -> EnrollmentJarIT.LOGGED.matcher(line).find())).as(output).isEmpty();
     }
 
     private Path copyProject() throws IOException {
