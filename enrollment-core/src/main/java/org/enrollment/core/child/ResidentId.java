@@ -66,7 +66,7 @@ public final class ResidentId implements Comparable<ResidentId> {
             return new Problem("出生日期不是真实的日期", "the birth date is not a real calendar date");
         }
         if (birthDateOf(text).getYear() < FIRST_BIRTH_YEAR) {
-            return "the birth year is before " + FIRST_BIRTH_YEAR;
+            return new Problem("出生年份早于 " + FIRST_BIRTH_YEAR + " 年", "the birth year is before " + FIRST_BIRTH_YEAR);
         }
         if (Mod11Check.of(text.substring(0, LENGTH - 1)) != check) {
             return new Problem("校验码不符", "the check character does not match");
