@@ -16,4 +16,10 @@ public record Problem(String zh, String en) {
         Objects.requireNonNull(zh, "zh");
         Objects.requireNonNull(en, "en");
     }
+
+    /** Both texts, any resident ID in them masked. */
+    @Override
+    public String toString() {
+        return ResidentId.maskAll("Problem[zh=" + zh + ", en=" + en + "]");
+    }
 }
