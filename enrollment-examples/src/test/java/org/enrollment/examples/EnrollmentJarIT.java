@@ -12,12 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged {@code enrollment.jar}, run as a user runs it: {@code java -jar enrollment.jar ...}. */
 class EnrollmentJarIT {
+
+    /** A line logged at INFO or above (slf4j-simple, SLF4J itself, Log4j's status logger), or of a stack trace. */
+    static final Pattern LOGGED = Pattern.compile("\\b(ERROR|WARN|WARNING|INFO)\\b|SLF4J|StatusLogger|^\\s+at ");
 
     @TempDir
     Path dir;
@@ -61,6 +65,8 @@ class EnrollmentJarIT {
 
         assertThat(simulate.exitCode()).as(simulate.err()).isZero();
         assertThat(simulate.out()).contains("verified intact").contains("commands/s");
+        assertThat((simulate.out() + simulate.err()).lines().filter(line -> LOGGED.matcher(line).find()))
+                .as("nothing logged at INFO or above on a plain run").isEmpty();
         Result replay = javaJar("run", season.toString());
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         JsonNode summary = summaries(replay.out()).get(0);

@@ -34,9 +34,9 @@ public final class ResidentId implements Comparable<ResidentId> {
      */
     public static ResidentId of(String text) {
         Objects.requireNonNull(text, "text");
-        String problem = problemWith(text);
+        Problem problem = problemWith(text);
         if (problem != null) {
-            throw new IllegalArgumentException("Resident ID " + mask(text) + " is not valid: " + problem + ".");
+            throw new IllegalArgumentException("Resident ID " + mask(text) + " is not valid: " + problem.en() + ".");
         }
         return new ResidentId(text);
     }
@@ -47,29 +47,29 @@ public final class ResidentId implements Comparable<ResidentId> {
     }
 
     /**
-     * What is wrong with the text as a resident ID, in English, or {@code null} when it is valid.
+     * What is wrong with the text as a resident ID, in Chinese and English, or {@code null} when it is valid.
      */
-    public static String problemWith(String text) {
+    public static Problem problemWith(String text) {
         if (text.length() != LENGTH) {
-            return "it has " + text.length() + " characters, not 18";
+            return new Problem("共 " + text.length() + " 个字符，应为 18 个", "it has " + text.length() + " characters, not 18");
         }
         for (int i = 0; i < LENGTH - 1; i++) {
             if (!isAsciiDigit(text.charAt(i))) {
-                return "character " + (i + 1) + " is not a digit";
+                return new Problem("第 " + (i + 1) + " 个字符不是数字", "character " + (i + 1) + " is not a digit");
             }
         }
         char check = text.charAt(LENGTH - 1);
         if (!isAsciiDigit(check) && check != 'X') {
-            return "the check character is neither a digit nor X";
+            return new Problem("校验码既不是数字也不是 X", "the check character is neither a digit nor X");
         }
         if (birthDateOf(text) == null) {
-            return "the birth date is not a real calendar date";
+            return new Problem("出生日期不是真实的日期", "the birth date is not a real calendar date");
         }
         if (birthDateOf(text).getYear() < FIRST_BIRTH_YEAR) {
-            return "the birth year is before " + FIRST_BIRTH_YEAR;
+            return new Problem("出生年份早于 " + FIRST_BIRTH_YEAR + " 年", "the birth year is before " + FIRST_BIRTH_YEAR);
         }
         if (Mod11Check.of(text.substring(0, LENGTH - 1)) != check) {
-            return "the check character does not match";
+            return new Problem("校验码不符", "the check character does not match");
         }
         return null;
     }

@@ -10,6 +10,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.text.Normalizer;
+import org.enrollment.core.child.Problem;
 import org.enrollment.core.child.ResidentId;
 
 /**
@@ -51,27 +52,29 @@ public @interface PersonName {
             return name == null || Normalizer.isNormalized(name, Normalizer.Form.NFC) ? name : Normalizer.normalize(name, Normalizer.Form.NFC);
         }
 
-        /** What is wrong with the name, in English, or {@code null} when it is a valid name. */
-        public static String problemWith(String name) {
+        /** What is wrong with the name, in Chinese and English, or {@code null} when it is a valid name. */
+        public static Problem problemWith(String name) {
             String value = normalized(name);
             if (value.isEmpty() || value.codePointCount(0, value.length()) > MAX) {
-                return "must be 1 to " + MAX + " characters";
+                return new Problem("须为 1 到 " + MAX + " 个字符", "must be 1 to " + MAX + " characters");
             }
             boolean visible = false;
             for (int i = 0; i < value.length(); ) {
                 int c = value.codePointAt(i);
-                String bad = badCharacter(c);
+                Problem bad = badCharacter(c);
                 if (bad != null) {
-                    return String.format("must not hold %s (U+%04X at %d)", bad, c, i);
+                    String at = String.format(" (U+%04X, %d)", c, i);
+                    return new Problem("不能含有" + bad.zh() + at, "must not hold " + bad.en() + at);
                 }
                 visible |= isVisible(c);
                 i += Character.charCount(c);
             }
             if (!visible) {
-                return "must hold a visible character (it is only spaces, joiners or combining marks)";
+                return new Problem("须含有可见字符（现在只有空格、连接符或组合符号）",
+                        "must hold a visible character (it is only spaces, joiners or combining marks)");
             }
             if (!ResidentId.maskAll(value).equals(value)) {
-                return "must not hold a resident ID";
+                return new Problem("不能含有身份证号", "must not hold a resident ID");
             }
             return null;
         }
@@ -83,21 +86,21 @@ public @interface PersonName {
                     && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK;
         }
 
-        private static String badCharacter(int c) {
+        private static Problem badCharacter(int c) {
             if ((c & 0xFFFE) == 0xFFFE || c >= 0xFDD0 && c <= 0xFDEF) {
-                return "a noncharacter";
+                return new Problem("非字符", "a noncharacter");
             }
             if (c >= 0xE0000 && c <= 0xE007F) {
-                return "a tag character";
+                return new Problem("标签字符", "a tag character");
             }
             return switch (Character.getType(c)) {
-                case Character.CONTROL, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> "a control or separator character";
+                case Character.CONTROL, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> new Problem("控制字符或分隔符", "a control or separator character");
                 case Character.FORMAT -> c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F || c == 0x061C ? null
                         : Character.getDirectionality(c) >= Character.DIRECTIONALITY_LEFT_TO_RIGHT_EMBEDDING
-                        ? "a bidirectional control" : "an invisible format character";
-                case Character.SURROGATE -> "a lone surrogate";
-                case Character.PRIVATE_USE -> "a private-use character";
-                case Character.UNASSIGNED -> "an unassigned character";
+                        ? new Problem("双向控制字符", "a bidirectional control") : new Problem("不可见的格式字符", "an invisible format character");
+                case Character.SURROGATE -> new Problem("孤立的代理项", "a lone surrogate");
+                case Character.PRIVATE_USE -> new Problem("私用区字符", "a private-use character");
+                case Character.UNASSIGNED -> new Problem("未分配的字符", "an unassigned character");
                 default -> null;
             };
         }
@@ -107,12 +110,12 @@ public @interface PersonName {
             if (value == null) {
                 return true;
             }
-            String problem = problemWith(value);
+            Problem problem = problemWith(value);
             if (problem == null) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(problem.replace("{", "(").replace("}", ")").replace("$", ""))
+            context.buildConstraintViolationWithTemplate(problem.en().replace("{", "(").replace("}", ")").replace("$", ""))
                     .addConstraintViolation();
             return false;
         }

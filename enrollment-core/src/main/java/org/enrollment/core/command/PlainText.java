@@ -23,8 +23,11 @@ public @interface PlainText {
     /** The most characters allowed. */
     int max();
 
+    /** The English message template, the default of {@link #message()}. */
+    String MESSAGE = "must be 1 to {max} characters without control characters";
+
     /** The message template. */
-    String message() default "must be 1 to {max} characters without control characters";
+    String message() default MESSAGE;
 
     /** Validation groups. */
     Class<?>[] groups() default {};

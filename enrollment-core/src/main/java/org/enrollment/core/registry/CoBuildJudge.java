@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.enrollment.core.child.Household;
+import org.enrollment.core.child.Problem;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.ActorKind;
 import org.enrollment.core.command.CoBuildListing;
@@ -95,7 +96,7 @@ record CoBuildJudge(Judging judging) {
                 return h;
             }
             if (!seen.add(l.child())) {
-                return Reasons.invalidInput("children[" + i + "].child", l.child(), "a list names each child once");
+                return Reasons.invalidInput("children[" + i + "].child", l.child(), new Problem("名单中每名儿童只能出现一次", "a list names each child once"));
             }
         }
         return null;
@@ -106,7 +107,7 @@ record CoBuildJudge(Judging judging) {
         for (int i = 0; i < children.size(); i++) {
             String id = children.get(i);
             if (!seen.add(id)) {
-                return Reasons.invalidInput("children[" + i + "]", id, "a selection names each child once");
+                return Reasons.invalidInput("children[" + i + "]", id, new Problem("选择中每名儿童只能出现一次", "a selection names each child once"));
             }
             if (school.isPresent() && (waiting.isEmpty() || !waiting.get().names(ResidentId.of(id)))) {
                 return Reasons.notOnWaitingList(school.get().code(), ResidentId.of(id));

@@ -10,7 +10,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.enrollment.core.child.Problem;
 import org.enrollment.core.command.Command;
+import org.enrollment.core.command.PersonName;
+import org.enrollment.core.command.PlainText;
 import org.enrollment.core.command.Reason;
 import org.enrollment.core.command.ResidentIdText;
 
@@ -30,6 +33,17 @@ final class InputCheck {
         }
         return Integer.compare(a.size(), b.size());
     };
+
+    /** The Chinese of each message template the commands' constraints use. */
+    private static final Map<String, String> CHINESE = Map.of(
+            "{jakarta.validation.constraints.NotNull.message}", "不能缺失",
+            "{jakarta.validation.constraints.Size.message}", "长度或项数须在 {min} 到 {max} 之间",
+            PlainText.MESSAGE, "须为 1 到 {max} 个字符，不含控制字符",
+            "must be a district code or NB:<6-digit province code>", "须为区县代码或 NB:<6 位省级代码>",
+            "must be ONLINE or BOARDING", "须为 ONLINE 或 BOARDING",
+            "must be pass or fail", "须为 pass 或 fail",
+            "must be admit or reject", "须为 admit 或 reject",
+            "must be a document code", "须为材料代码（HUKOU、BIRTH、HOME、WORK、RESIDENCE、TEMP_RESIDENCE、NO_GUARDIAN_HOME）");
 
     /** A record type's components by name, with their place in declaration order. */
     private static final ClassValue<Map<String, Integer>> ORDER = new ClassValue<>() {
@@ -116,7 +130,24 @@ final class InputCheck {
         if (v.getConstraintDescriptor().getAnnotation() instanceof ResidentIdText) {
             return Reasons.invalidResidentId(path, (String) v.getInvalidValue());
         }
-        Object value = v.getInvalidValue() instanceof List<?> list ? list.size() + " entries" : v.getInvalidValue();
-        return Reasons.invalidInput(path, value, v.getMessage());
+        return Reasons.invalidInput(path, v.getInvalidValue(), new Problem(chinese(v), v.getMessage()));
+    }
+
+    /**
+     * The violation's message in Chinese: its template's Chinese text, with the constraint's attributes (such
+     * as {@code {max}}) put in; the English is the provider's message.
+     */
+    private static String chinese(ConstraintViolation<Command> v) {
+        if (v.getConstraintDescriptor().getAnnotation() instanceof PersonName) {
+            return PersonName.Validator.problemWith((String) v.getInvalidValue()).zh();
+        }
+        String template = CHINESE.get(v.getMessageTemplate());
+        if (template == null) {
+            return "不符合约束 " + v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        }
+        for (Map.Entry<String, Object> a : v.getConstraintDescriptor().getAttributes().entrySet()) {
+            template = template.replace("{" + a.getKey() + "}", String.valueOf(a.getValue()));
+        }
+        return template;
     }
 }

@@ -2,6 +2,7 @@ package org.enrollment.core.registry;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.enrollment.core.child.Problem;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.CommandKind;
@@ -20,19 +21,19 @@ final class Reasons {
     private Reasons() {
     }
 
-    static Reason invalidInput(String field, Object value, String problem) {
+    static Reason invalidInput(String field, Object value, Problem problem) {
         String shown = shown(field, value);
         return new Reason(ReasonCode.INVALID_INPUT, "input: " + field,
-                "输入无效：字段 " + field + " 的值 " + shown + " 不符合要求（" + problem + "）。",
-                field + ": " + problem + " (was " + shown + ").");
+                "输入无效：字段 " + field + " 的值 " + shown + " 不符合要求（" + problem.zh() + "）。",
+                field + ": " + problem.en() + " (was " + shown + ").");
     }
 
     static Reason invalidResidentId(String field, String value) {
-        String problem = value == null ? "missing" : ResidentId.problemWith(value);
+        Problem problem = value == null ? new Problem("缺失", "missing") : ResidentId.problemWith(value);
         String shown = escaped(ResidentId.mask(value), 40);
         return new Reason(ReasonCode.INVALID_RESIDENT_ID, "input: " + field,
-                "身份证号无效：字段 " + field + " 的值 " + shown + " 不符合 GB 11643-1999（" + problem + "）。",
-                field + ": " + shown + " is not a valid resident ID (" + problem + ").");
+                "身份证号无效：字段 " + field + " 的值 " + shown + " 不符合 GB 11643-1999（" + problem.zh() + "）。",
+                field + ": " + shown + " is not a valid resident ID (" + problem.en() + ").");
     }
 
     static Reason unknownDistrict(String field, String code) {

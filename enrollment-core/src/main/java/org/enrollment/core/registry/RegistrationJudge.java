@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.enrollment.core.child.Household;
+import org.enrollment.core.child.Problem;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.ActorKind;
 import org.enrollment.core.command.Amend;
@@ -54,7 +55,7 @@ record RegistrationJudge(Judging judging) {
                 "household", () -> command.household() == null ? null : judging.householdProblem("household", command.household()),
                 "school", () -> command.school() == null ? null : judging.schoolProblem("school", command.school())));
         if (problem == null && command.name() == null && command.household() == null && command.school() == null) {
-            problem = Reasons.invalidInput("name", null, "an amendment needs at least one of name, household and school");
+            problem = Reasons.invalidInput("name", null, new Problem("更正须至少给出 name、household、school 之一", "an amendment needs at least one of name, household and school"));
         }
         if (problem != null) {
             return c.refuse(problem, c.concerned());

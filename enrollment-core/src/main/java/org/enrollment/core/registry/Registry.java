@@ -11,6 +11,7 @@ import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.ChildReference;
 import org.enrollment.core.audit.LogReplay;
 import org.enrollment.core.audit.StateSeal;
+import org.enrollment.core.child.Problem;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Command;
@@ -113,7 +114,8 @@ public final class Registry {
         String shownActor = ResidentId.maskAll(actor.toString());
         if (operator != null && !CommandFacts.isOperator(operator)) {
             String masked = ResidentId.mask(operator);
-            Reason reason = Reasons.invalidInput("operator", masked, "must be 1 to 64 letters, digits or ._:@-, and never a resident ID");
+            Reason reason = Reasons.invalidInput("operator", masked, new Problem("须为 1 到 64 个字母、数字或 ._:@-，且不能是身份证号",
+                    "must be 1 to 64 letters, digits or ._:@-, and never a resident ID"));
             return refusedUnjudged(shownActor, command, reason, "operator=" + Reasons.shown("operator", masked));
         }
         String facts = CommandFacts.of(command);
@@ -159,7 +161,8 @@ public final class Registry {
             return handle(Actor.parse(actor), command);
         }
         Reason reason = Reasons.invalidInput("as", actor,
-                "must be GUARDIAN, SCHOOL:<code>, DISTRICT:<code>, CITY or COBUILD:<unit>");
+                new Problem("须为 GUARDIAN、SCHOOL:<code>、DISTRICT:<code>、CITY 或 COBUILD:<unit>",
+                        "must be GUARDIAN, SCHOOL:<code>, DISTRICT:<code>, CITY or COBUILD:<unit>"));
         return refusedUnjudged("INVALID", command, reason, "as=" + Reasons.shown("as", actor));
     }
 

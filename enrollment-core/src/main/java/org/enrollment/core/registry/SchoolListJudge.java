@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.enrollment.core.child.Problem;
 import org.enrollment.core.command.Approve;
 import org.enrollment.core.command.Reason;
 import org.enrollment.core.policy.PolicyQuestion;
@@ -40,7 +41,7 @@ record SchoolListJudge(Judging judging, StepJudge steps) {
         Reason problem = c.firstProblem(Map.of(
                 "school", () -> command.school() == null ? null : judging.schoolProblem("school", command.school())));
         if (problem == null && (command.school() == null) == (command.child() == null)) {
-            problem = Reasons.invalidInput("school", command.school(), "give exactly one of school (the whole list) and child");
+            problem = Reasons.invalidInput("school", command.school(), new Problem("school（整个名单）与 child 须且只须给出一个", "give exactly one of school (the whole list) and child"));
         }
         if (problem != null) {
             return c.refuse(problem, c.concerned());

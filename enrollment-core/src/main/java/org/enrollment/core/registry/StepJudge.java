@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.enrollment.core.child.Problem;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.BoardingDecide;
 import org.enrollment.core.command.Reason;
@@ -42,7 +43,7 @@ record StepJudge(Judging judging) {
     Judgement verify(Case c, Verify command) {
         Reason problem = c.firstProblem(Map.of(
                 "reason", () -> "fail".equals(command.result()) && command.reason() == null
-                        ? Reasons.invalidInput("reason", null, "a failed verification needs a reason of 1 to 200 characters") : null));
+                        ? Reasons.invalidInput("reason", null, new Problem("审核不通过须给出 1 到 200 个字符的原因", "a failed verification needs a reason of 1 to 200 characters")) : null));
         if (problem != null) {
             return c.refuse(problem, c.concerned());
         }
