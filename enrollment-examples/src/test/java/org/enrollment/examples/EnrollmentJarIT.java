@@ -89,6 +89,20 @@ class EnrollmentJarIT {
         return RunCommandTest.lines(out).stream().filter(l -> l.has("summary")).map(l -> l.get("summary")).toList();
     }
 
+    @Test
+    void checksAnExportedRuleFolderWithNothingLoggedAtInfoOrAbove() throws Exception {
+        Path rules = dir.resolve("rules");
+        assertThat(javaJar("rules", "export", rules.toString()).exitCode()).isZero();
+
+        List<Path> folderAndScenarios = new ArrayList<>(List.of(rules));
+        folderAndScenarios.addAll(Scenarios.bundled());
+        Result check = javaJar(Scenarios.args("check-rules", folderAndScenarios));
+
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat((check.out() + check.err()).lines().filter(line -> LOGGED.matcher(line).find()))
+                .as("nothing logged at INFO or above when the rules compile from source").isEmpty();
+    }
+
     private static Path jar() {
         Path jar = Path.of(System.getProperty("enrollment.jar", "target/enrollment.jar"));
         assertThat(jar).as("the packaged jar").exists();
