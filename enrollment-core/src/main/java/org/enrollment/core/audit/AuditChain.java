@@ -1,9 +1,7 @@
 package org.enrollment.core.audit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -104,41 +102,28 @@ public final class AuditChain {
     public static AuditVerification verifyFile(Path file, AuditHead remembered) throws IOException {
         MessageDigest sha256 = sha256();
         byte[] previous = GENESIS.getBytes(StandardCharsets.US_ASCII);
-        byte[] buffer = new byte[1 << 20];
-        int filled = 0;
-        long index = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer, filled, buffer.length - filled)) {
-                int scanFrom = filled;
-                filled += n;
-                int lineStart = 0;
-                for (int i = scanFrom; i < filled; i++) {
-                    if (buffer[i] != '\n') {
-                        continue;
-                    }
-                    String problem = checkLine(sha256, buffer, lineStart, i, index, previous);
-                    if (problem == null && index == remembered.count() - 1
-                            && !Arrays.equals(buffer, i - 2 - HASH_HEX, i - 2, remembered.lastHash().getBytes(StandardCharsets.US_ASCII), 0, HASH_HEX)) {
-                        problem = "its hash is not the one remembered for the last entry";
-                    }
-                    if (problem != null) {
-                        return AuditVerification.badAt(index + 1, index, problem);
-                    }
-                    System.arraycopy(buffer, i - 2 - HASH_HEX, previous, 0, HASH_HEX);
-                    index++;
-                    lineStart = i + 1;
-                }
-                System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
-                filled -= lineStart;
-                if (filled == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
-                }
+        long[] index = {0};
+        String[] problem = {null};
+        int rest = ExportLines.read(file, (bytes, start, end) -> {
+            problem[0] = checkLine(sha256, bytes, start, end, index[0], previous);
+            if (problem[0] == null && index[0] == remembered.count() - 1
+                    && !Arrays.equals(bytes, end - 2 - HASH_HEX, end - 2, remembered.lastHash().getBytes(StandardCharsets.US_ASCII), 0, HASH_HEX)) {
+                problem[0] = "its hash is not the one remembered for the last entry";
             }
+            if (problem[0] != null) {
+                return false;
+            }
+            System.arraycopy(bytes, end - 2 - HASH_HEX, previous, 0, HASH_HEX);
+            index[0]++;
+            return true;
+        });
+        if (rest < 0) {
+            return AuditVerification.badAt(index[0] + 1, index[0], problem[0]);
         }
-        if (filled > 0) {
-            return AuditVerification.badAt(index + 1, index, "the last line is cut off");
+        if (rest > 0) {
+            return AuditVerification.badAt(index[0] + 1, index[0], "the last line is cut off");
         }
-        return ended(index, remembered);
+        return ended(index[0], remembered);
     }
 
     /** Checks the line from {@code start} to {@code end} (exclusive, at its newline) as entry {@code index}. */

@@ -1,10 +1,8 @@
 package org.enrollment.core.audit.tlog;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import org.enrollment.core.audit.ExportLines;
 
 /**
  * The Merkle tree of an exported audit log (导出日志的树): leaf <i>i</i> is line <i>i</i>+1 of the file without its
@@ -22,28 +20,11 @@ public record ExportTree(MerkleTree tree, boolean cutOff) {
      */
     public static ExportTree read(Path file) throws IOException {
         MerkleTree tree = new MerkleTree();
-        byte[] buffer = new byte[1 << 20];
-        int filled = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer, filled, buffer.length - filled)) {
-                int scanFrom = filled;
-                filled += n;
-                int lineStart = 0;
-                for (int i = scanFrom; i < filled; i++) {
-                    if (buffer[i] == '\n') {
-                        int end = i > lineStart && buffer[i - 1] == '\r' ? i - 1 : i;
-                        tree.appendEntry(buffer, lineStart, end);
-                        lineStart = i + 1;
-                    }
-                }
-                System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
-                filled -= lineStart;
-                if (filled == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
-                }
-            }
-        }
-        return new ExportTree(tree, filled > 0);
+        int rest = ExportLines.read(file, (bytes, start, end) -> {
+            tree.appendEntry(bytes, start, end > start && bytes[end - 1] == '\r' ? end - 1 : end);
+            return true;
+        });
+        return new ExportTree(tree, rest > 0);
     }
 
     /**
