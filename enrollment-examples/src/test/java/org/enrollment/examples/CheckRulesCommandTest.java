@@ -22,7 +22,7 @@ class CheckRulesCommandTest {
 
         @Override
         public RuleSet fromFolder(Path folder) {
-            return new RuleSet(new ReferencePolicies(), List.of("Online window", "Age cut-off", "A rule nothing triggers"), folder.toString(), "reference");
+            return new RuleSet(new ReferencePolicies(), List.of("Online window", "Age cut-off", "A rule nothing triggers"), folder.toString());
         }
     };
 

@@ -9,7 +9,7 @@ final class ReferencePolicySource implements PolicySource {
 
     @Override
     public RuleSet shipped() {
-        return new RuleSet(new ReferencePolicies(), List.of(), "reference policies", "reference");
+        return new RuleSet(new ReferencePolicies(), List.of(), "reference policies");
     }
 
     @Override

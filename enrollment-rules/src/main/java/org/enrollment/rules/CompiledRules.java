@@ -35,22 +35,25 @@ final class CompiledRules {
     private final Set<String> derivations;
     private final boolean verdictGlobal;
     private final Map<String, SourceLine> ruleLines;
+    private final String fingerprint;
     private final boolean precompiled;
 
     /**
      * A compiled rule set.
      *
      * @param releaseId its id in the Drools repository, or {@code null} for a model precompiled at build time
+     * @param fingerprint the {@linkplain RuleFile#fingerprint fingerprint} of the files it was compiled from
      * @param precompiled whether it was loaded from the model precompiled at build time
      */
     CompiledRules(KieBase kieBase, ReleaseId releaseId, Set<String> ruleNames, Set<String> derivations,
-                  boolean verdictGlobal, Map<String, SourceLine> ruleLines, boolean precompiled) {
+                  boolean verdictGlobal, Map<String, SourceLine> ruleLines, String fingerprint, boolean precompiled) {
         this.sessions = kieBase.newKieSessionsPool(POOLED_AT_START);
         this.releaseId = releaseId;
         this.ruleNames = Collections.unmodifiableSortedSet(new TreeSet<>(ruleNames));
         this.derivations = Collections.unmodifiableSortedSet(new TreeSet<>(derivations));
         this.verdictGlobal = verdictGlobal;
         this.ruleLines = Map.copyOf(ruleLines);
+        this.fingerprint = fingerprint;
         this.precompiled = precompiled;
     }
 
@@ -152,6 +155,11 @@ final class CompiledRules {
     /** Where a rule is declared, if it is known. */
     Optional<SourceLine> lineOf(String rule) {
         return Optional.ofNullable(ruleLines.get(rule));
+    }
+
+    /** The {@linkplain RuleFile#fingerprint fingerprint} of the files the rules were compiled from. */
+    String fingerprint() {
+        return fingerprint;
     }
 
     /** Whether the rules were loaded from the model precompiled at build time rather than compiled now. */

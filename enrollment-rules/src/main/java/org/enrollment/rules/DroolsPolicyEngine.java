@@ -132,6 +132,15 @@ public final class DroolsPolicyEngine implements PolicyEngine {
         return failures.get();
     }
 
+    /**
+     * The fingerprint of the rule set in force (规则集指纹): the SHA-256, in hex, of its files' names and bytes in
+     * name order; it changes with every reload that swaps the rules.
+     */
+    @Override
+    public String fingerprint() {
+        return rules.fingerprint();
+    }
+
     /** The names of all rules in force, sorted. */
     public Set<String> ruleNames() {
         return rules.ruleNames();

@@ -60,7 +60,7 @@ final class RuleCompiler {
         CompiledRules compiled;
         try {
             build(sources, releaseId, what);
-            compiled = rules(ks.newKieContainer(releaseId).getKieBase(), releaseId, sources, false);
+            compiled = rules(ks.newKieContainer(releaseId).getKieBase(), releaseId, sources, RuleFile.fingerprint(files), false);
         } catch (RuleLoadException e) {
             ks.getRepository().removeKieModule(releaseId);
             throw e;
@@ -113,10 +113,10 @@ final class RuleCompiler {
         return builder.getKieModule();
     }
 
-    /** The compiled rule set of a rule base built from these sources. */
-    static CompiledRules rules(KieBase kieBase, ReleaseId releaseId, List<PreparedRuleFile> sources, boolean precompiled) {
+    /** The compiled rule set of a rule base built from these sources, whose files have this {@linkplain RuleFile#fingerprint fingerprint}. */
+    static CompiledRules rules(KieBase kieBase, ReleaseId releaseId, List<PreparedRuleFile> sources, String fingerprint, boolean precompiled) {
         return new CompiledRules(kieBase, releaseId, ruleNames(kieBase, false), ruleNames(kieBase, true),
-                declaresVerdict(kieBase), ruleLines(sources), precompiled);
+                declaresVerdict(kieBase), ruleLines(sources), fingerprint, precompiled);
     }
 
     private static Set<String> ruleNames(KieBase kieBase, boolean derivationsOnly) {

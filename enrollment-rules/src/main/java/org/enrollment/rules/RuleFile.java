@@ -1,7 +1,11 @@
 package org.enrollment.rules;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +27,25 @@ record RuleFile(String name, byte[] content) {
         if (!isRuleFile(name)) {
             throw new IllegalArgumentException("Rule file name must end with .drl, .drl.csv, .drl.xls or .drl.xlsx, was '" + name + "'.");
         }
+    }
+
+    /**
+     * The fingerprint of a rule set (规则集指纹): the SHA-256, in hex, of its files' names and bytes in name order
+     * (each name, a zero byte, the content). Recorded with every audit entry, so the log says which rules judged.
+     */
+    static String fingerprint(List<RuleFile> files) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256.", e);
+        }
+        for (RuleFile f : files.stream().sorted(Comparator.comparing(RuleFile::name)).toList()) {
+            sha.update(f.name().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(f.content());
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Whether a file of this name holds rules: DRL or a decision table. */

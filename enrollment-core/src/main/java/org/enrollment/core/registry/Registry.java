@@ -59,7 +59,7 @@ public final class Registry {
     private final Clock clock;
     private final ChildReference childReference;
     private final StateSeal seal;
-    private final String ruleSet;
+    private final PolicyEngine policies;
     private final String seasonPrint;
     private final CommandJudge judge;
     private final SharedGuard guard;
@@ -70,7 +70,7 @@ public final class Registry {
         this.clock = b.clock;
         this.childReference = new ChildReference(b.childKey);
         this.seal = new StateSeal(b.childKey);
-        this.ruleSet = b.policies.fingerprint();
+        this.policies = b.policies;
         this.seasonPrint = b.season.fingerprint();
         this.judge = new CommandJudge(b.season, b.policies, b.store, new InputCheck(b.validator));
         this.guard = b.store.shared().map(s -> SharedGuard.start(s, b.clock, b.clockBound, SeasonTerms.of(b.season), b.changeBy))
@@ -169,7 +169,7 @@ public final class Registry {
     /** Records and returns the refusal of a command refused before it was judged. */
     private Decision refusedUnjudged(String actor, Command command, Reason reason, String detail) {
         AuditRecord record = new AuditRecord(now(), actor, "", command.kind().text(), List.of(), List.of(),
-                Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), detail, "", ruleSet, seasonPrint, seal, "");
+                Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), detail, "", policies.fingerprint(), seasonPrint, seal, "");
         AuditEntry entry = store.record(record);
         LOG.debug("{} refused before judging: {}", command.kind().text(), reason.messageEn());
         return new Decision(Outcome.REFUSED, List.of(reason), List.of(), List.of(), entry.sequence());
@@ -188,7 +188,8 @@ public final class Registry {
         List<String> targets = j.concerned().stream().map(r -> r.number().value()).toList();
         List<String> children = j.children().stream().map(childReference::of).toList();
         return new AuditRecord(at, actor, operator == null ? "" : operator, command.kind().text(), targets, children, outcome.name(),
-                reasons.stream().map(r -> r.code().name()).toList(), j.rulesFired(), j.detail(), facts, ruleSet, seasonPrint, seal, "");
+                reasons.stream().map(r -> r.code().name()).toList(), j.rulesFired(), j.detail(), facts, policies.fingerprint(),
+                seasonPrint, seal, "");
     }
 
     /**

@@ -75,9 +75,9 @@ public class ReplayBenchmark {
         }
         Path folder = dir.resolve("rules");
         DroolsPolicyEngine.exportShippedRules(folder);
-        baseline = new RuleSet(shipped, List.copyOf(shipped.ruleNames()), "the shipped rules", "shipped");
+        baseline = new RuleSet(shipped, List.copyOf(shipped.ruleNames()), "the shipped rules");
         DroolsPolicyEngine edited = DroolsPolicyEngine.fromFolder(folder);
-        proposed = new RuleSet(edited, List.copyOf(edited.ruleNames()), folder.toString(), "folder");
+        proposed = new RuleSet(edited, List.copyOf(edited.ruleNames()), folder.toString());
         System.out.printf("%nReplayBenchmark: %,d commands in %s%n", ScenarioReader.check(file, ScenarioReader.DEFAULT_MAX_LINE_BYTES), file);
     }
 
