@@ -16,10 +16,7 @@ import org.enrollment.core.command.Reason;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.registration.Document;
 import org.enrollment.core.registration.Route;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,23 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Edits a policy officer could reasonably make pass vetting, compile, pass the smoke check and go into force:
  * vetting keeps attacks out without keeping policies out.
  */
-class RealisticEditsTest {
-
-    @TempDir
-    static Path folder;
-
-    private static DroolsPolicyEngine engine;
-
-    @BeforeAll
-    static void loadTheShippedFiles() throws IOException {
-        DroolsPolicyEngine.exportShippedRules(folder);
-        engine = DroolsPolicyEngine.fromFolder(folder);
-    }
-
-    @BeforeEach
-    void startFromTheShippedFiles() throws IOException {
-        RuleFolders.startFromTheShippedFiles(folder);
-    }
+class RealisticEditsTest extends ShippedFolderTest {
 
     private static final String TABLE = "eligibility-documents.drl.csv";
 

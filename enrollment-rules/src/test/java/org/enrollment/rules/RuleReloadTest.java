@@ -17,8 +17,6 @@ import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.registration.Document;
 import org.enrollment.core.registration.Route;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieServices;
@@ -28,14 +26,7 @@ import org.kie.api.builder.ReleaseId;
  * Loading a folder the staff edited and publishing an edit: a good edit takes effect, a bad one is refused
  * with file and line and the rules in force keep answering.
  */
-class RuleReloadTest {
-
-    /** The folder the shared engine loads; every test starts from the shipped files and may edit them. */
-    @TempDir
-    static Path folder;
-
-    /** Loaded once: a refused reload leaves it as it was, which is what most tests here check. */
-    private static DroolsPolicyEngine engine;
+class RuleReloadTest extends ShippedFolderTest {
 
     /** A 京籍 child's pass with 户口簿 and 出生医学证明 but no proof of the home. */
     private static PolicyQuestion passWithoutHome() {
@@ -45,17 +36,6 @@ class RuleReloadTest {
     /** A registration after the window closed. */
     private static PolicyQuestion registerAfterClose() {
         return Ask.register(OLDER, HAIDIAN, DAY_SCHOOL).at(AFTER_CLOSE).question();
-    }
-
-    @BeforeAll
-    static void loadTheShippedFilesFromAFolder() throws IOException {
-        DroolsPolicyEngine.exportShippedRules(folder);
-        engine = DroolsPolicyEngine.fromFolder(folder);
-    }
-
-    @BeforeEach
-    void startFromTheShippedFiles() throws IOException {
-        RuleFolders.startFromTheShippedFiles(folder);
     }
 
     private static void edit(String file, String from, String to) throws IOException {

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,25 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * refused by vetting, with file, line and the offending text, before anything of it compiles or runs; the
  * reload returns, the rules in force stay, nothing is written, and this JVM is still here to check.
  */
-class RuleVettingTest {
+class RuleVettingTest extends ShippedFolderTest {
 
-    @TempDir
-    static Path folder;
     @TempDir
     static Path outside;
-
-    private static DroolsPolicyEngine engine;
-
-    @BeforeAll
-    static void loadTheShippedFiles() throws IOException {
-        DroolsPolicyEngine.exportShippedRules(folder);
-        engine = DroolsPolicyEngine.fromFolder(folder);
-    }
-
-    @BeforeEach
-    void startFromTheShippedFiles() throws IOException {
-        RuleFolders.startFromTheShippedFiles(folder);
-    }
 
     /** A rule file around one rule: the package, the imports and the global every policy file has. */
     static String ruleFile(String rule) {
