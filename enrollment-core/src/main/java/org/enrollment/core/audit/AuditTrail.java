@@ -3,11 +3,14 @@ package org.enrollment.core.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.enrollment.core.audit.tlog.CheckpointStore;
+import org.enrollment.core.audit.tlog.LogTree;
 
 /**
  * The audit log (不可更改的后台记录): append-only, one entry per command, accepted or refused, each chained
- * to the one before by SHA-256. A store owns its trail, so that a state change and its entry are written
- * together.
+ * to the one before by SHA-256, and leaf <i>i</i> of an RFC 6962 Merkle tree the trail keeps as it appends
+ * ({@link #tree()}, O(log n) per entry). A store owns its trail, so that a state change, its entry and its leaf are
+ * written together.
  */
 public interface AuditTrail {
 
@@ -19,6 +22,15 @@ public interface AuditTrail {
 
     /** The entries from index {@code from} (inclusive) to {@code to} (exclusive). */
     List<AuditEntry> entries(long from, long to);
+
+    /**
+     * The Merkle tree of the entries (默克尔树): leaf <i>i</i> is SHA-256(0x00 ‖ line <i>i</i>+1 of the export); its
+     * size is that of the entries, its root and proofs those a checkpoint of the log signs and proves.
+     */
+    LogTree tree();
+
+    /** The checkpoints signed of this log and kept with it (in memory, or in the store's database). */
+    CheckpointStore checkpoints();
 
     /** Checks the whole log against a head the host remembered. */
     AuditVerification verify(AuditHead remembered);

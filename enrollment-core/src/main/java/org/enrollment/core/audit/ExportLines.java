@@ -2,6 +2,8 @@ package org.enrollment.core.audit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -60,5 +62,22 @@ public final class ExportLines {
             }
         }
         return filled;
+    }
+
+    /**
+     * The length of the file up to its last line end: what is left when a last line torn by a crash is cut off.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static long endOfLastLine(FileChannel channel) throws IOException {
+        long keep = channel.size();
+        for (ByteBuffer one = ByteBuffer.allocate(1); keep > 0; keep--) {
+            one.clear();
+            channel.read(one, keep - 1);
+            if (one.get(0) == '\n') {
+                break;
+            }
+        }
+        return keep;
     }
 }

@@ -1,6 +1,5 @@
 package org.enrollment.core.audit;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -8,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -18,6 +16,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.enrollment.core.audit.tlog.CheckpointStore;
+import org.enrollment.core.audit.tlog.Checkpoints;
+import org.enrollment.core.audit.tlog.LogTree;
+import org.enrollment.core.audit.tlog.MerkleTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>An append returns only once its line is forced to the disk ({@link Durability}): appends waiting while a
  * force runs share the next one (group commit). When the write or the force fails (a full disk, an I/O error),
  * the append throws {@link UncheckedIOException}, and so does every append that was waiting on the same force:
- * none of them is in the log, which is cut back to its last durable entry. {@link #head()} and
- * {@link #entries} show the durable entries; only their offsets are held in memory. A last line without its
- * line end (torn by a crash before its force, so never acknowledged) is cut off on open.
+ * none of them is in the log, which is cut back to its last durable entry. {@link #head()}, {@link #entries} and
+ * {@link #tree()} show the durable entries; their offsets, the tree and the checkpoints are held in memory. A last
+ * line without its line end (torn by a crash before its force, so never acknowledged) is cut off on open.
  */
 public final class FileAuditTrail implements AuditTrail, Closeable {
 
@@ -43,6 +45,8 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition forced = lock.newCondition();
     private final Condition joined = lock.newCondition();
+    private final MerkleTree tree = new MerkleTree();
+    private final Checkpoints checkpoints = new Checkpoints();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream(1 << 12);
     private long[] offsets = new long[1024];
     private long size;
@@ -88,44 +92,29 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
     }
 
     private void load() throws IOException {
-        cutTornTail();
-        String last = null;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                offsetAt(size, end);
-                end += line.getBytes(StandardCharsets.UTF_8).length + 1;
-                size++;
-                last = line;
-            }
+        long keep = ExportLines.endOfLastLine(channel);
+        if (keep < channel.size()) { // a last line without its line end: its append never returned
+            LOG.warn("The audit log {} ended in {} bytes of a line never acknowledged; cut off.", file, channel.size() - keep);
+            channel.truncate(keep).force(false);
         }
-        if (size > 0) {
-            AuditVerification v = AuditChain.verifyFile(file, new AuditHead(0, AuditChain.GENESIS));
-            if (!v.intact()) {
-                throw new IllegalStateException("The audit log " + file + " does not check out at entry " + v.firstBadIndex()
-                        + ": " + v.problem() + ".\nMaybe it was altered; keep it as evidence and start a new file.");
-            }
-            lastHash = last.substring(last.lastIndexOf(AuditEntry.HASH_FIELD) + AuditEntry.HASH_FIELD.length(), last.length() - 2);
+        String[] last = {AuditChain.GENESIS};
+        ExportLines.read(file, (bytes, start, stop) -> {
+            offsetAt(size, end);
+            end += stop - start + 1;
+            size++;
+            tree.appendEntry(bytes, start, stop);
+            last[0] = stop - start < 66 ? "" : new String(bytes, stop - 66, 64, StandardCharsets.US_ASCII);
+            return true;
+        });
+        AuditVerification v = AuditChain.verifyFile(file, new AuditHead(0, AuditChain.GENESIS));
+        if (!v.intact()) {
+            throw new IllegalStateException("The audit log " + file + " does not check out at entry " + v.firstBadIndex()
+                    + ": " + v.problem() + ".\nMaybe it was altered; keep it as evidence and start a new file.");
         }
+        lastHash = last[0];
         durableSize = size;
         durableEnd = end;
         durableHash = lastHash;
-    }
-
-    /** Cuts off a last line that lacks its line end: its append never returned. */
-    private void cutTornTail() throws IOException {
-        long length = channel.size();
-        long keep = length;
-        for (ByteBuffer one = ByteBuffer.allocate(1); keep > 0; keep--) {
-            one.clear();
-            channel.read(one, keep - 1);
-            if (one.get(0) == '\n') {
-                break;
-            }
-        }
-        if (keep < length) {
-            LOG.warn("The audit log {} ended in {} bytes of a line never acknowledged; cut off.", file, length - keep);
-            channel.truncate(keep).force(false);
-        }
     }
 
     private void offsetAt(long index, long offset) {
@@ -205,6 +194,7 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
             lock.lock();
         }
         if (failed == null) {
+            tree.appendLines(batch, 0, batch.length);
             durableSize = upTo;
             durableEnd = upToEnd;
             durableHash = upToHash;
@@ -264,6 +254,16 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
         List<AuditEntry> result = new ArrayList<>((int) (to - from));
         AuditChain.entriesOf(new String(buffer.array(), StandardCharsets.UTF_8).lines().iterator()).forEachRemaining(result::add);
         return result;
+    }
+
+    @Override
+    public LogTree tree() {
+        return tree;
+    }
+
+    @Override
+    public CheckpointStore checkpoints() {
+        return checkpoints;
     }
 
     /** Checks the file against a remembered head; appends wait meanwhile. */

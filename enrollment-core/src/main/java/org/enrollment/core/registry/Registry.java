@@ -11,6 +11,9 @@ import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.ChildReference;
 import org.enrollment.core.audit.LogReplay;
 import org.enrollment.core.audit.StateSeal;
+import org.enrollment.core.audit.tlog.CheckpointStore;
+import org.enrollment.core.audit.tlog.LogCheckpointer;
+import org.enrollment.core.audit.tlog.SignedNote;
 import org.enrollment.core.child.Problem;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
@@ -63,6 +66,7 @@ public final class Registry {
     private final String seasonPrint;
     private final CommandJudge judge;
     private final SharedGuard guard;
+    private final LogCheckpointer signer;
 
     Registry(RegistryBuilder b) {
         this.season = b.season;
@@ -75,6 +79,8 @@ public final class Registry {
         this.judge = new CommandJudge(b.season, b.policies, b.store, new InputCheck(b.validator));
         this.guard = b.store.shared().map(s -> SharedGuard.start(s, b.clock, b.clockBound, SeasonTerms.of(b.season), b.changeBy))
                 .orElse(null);
+        this.signer = b.logKey == null ? null
+                : new LogCheckpointer(b.store.audit().tree(), b.logKey, b.schedule, b.clock, b.store.audit().checkpoints());
     }
 
     /**
@@ -170,7 +176,7 @@ public final class Registry {
     private Decision refusedUnjudged(String actor, Command command, Reason reason, String detail) {
         AuditRecord record = new AuditRecord(now(), actor, "", command.kind().text(), List.of(), List.of(),
                 Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), detail, "", policies.fingerprint(), seasonPrint, seal, "");
-        AuditEntry entry = store.record(record);
+        AuditEntry entry = appended(store.record(record));
         LOG.debug("{} refused before judging: {}", command.kind().text(), reason.messageEn());
         return new Decision(Outcome.REFUSED, List.of(reason), List.of(), List.of(), entry.sequence());
     }
@@ -200,13 +206,40 @@ public final class Registry {
         return StoreCheck.of(store, LogReplay.of(store.audit(), seal));
     }
 
+    /** Signs the checkpoints this entry makes due, if the registry has the log's key. */
+    private AuditEntry appended(AuditEntry entry) {
+        if (signer != null) {
+            signer.appended(entry.sequence() + 1);
+        }
+        return entry;
+    }
+
+    /**
+     * Signs a checkpoint of the audit log's whole tree now, and keeps it with the log.
+     *
+     * @throws IllegalStateException when the registry was built without the log's key
+     */
+    public SignedNote checkpoint() {
+        if (signer == null) {
+            throw new IllegalStateException("The registry has no log key to sign checkpoints with.\nMaybe build it with "
+                    + "Registry.builder(season, policies).checkpoints(key, schedule).");
+        }
+        return signer.checkpoint();
+    }
+
+    /** The checkpoints signed of the audit log and kept with it, smallest tree first. */
+    public CheckpointStore checkpoints() {
+        return store.audit().checkpoints();
+    }
+
     /** The id of the child key (see {@link StateSeal#keyId}), recorded with every entry. */
     public String childKeyId() {
         return seal.keyId();
     }
 
-    private static Decision decided(Outcome outcome, List<Reason> reasons, List<String> rules, List<Registration> registrations,
-                                    AuditEntry entry, String actor, Command command) {
+    private Decision decided(Outcome outcome, List<Reason> reasons, List<String> rules, List<Registration> registrations,
+                             AuditEntry entry, String actor, Command command) {
+        appended(entry);
         if (LOG.isDebugEnabled()) {
             LOG.debug("#{} {} by {}: {} {} {}", entry.sequence(), command.kind().text(), actor, outcome,
                     reasons.stream().map(r -> r.code().name()).toList(), registrations);

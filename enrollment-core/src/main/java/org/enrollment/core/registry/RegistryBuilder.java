@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.enrollment.core.audit.StateSeal;
+import org.enrollment.core.audit.tlog.CheckpointSchedule;
+import org.enrollment.core.audit.tlog.SigningKey;
 import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.season.Season;
 import org.enrollment.core.store.InMemoryRegistrationStore;
@@ -13,7 +15,7 @@ import org.enrollment.core.store.RegistrationStore;
 
 /**
  * Builds a {@link Registry} (登记系统): the season and policies it judges by, then the store, clock, clock bound,
- * child key and validator, each with a default; not thread-safe (build on one thread, then share the registry).
+ * child key, validator and the log's signing key, each with a default; not thread-safe (build on one thread, then share the registry).
  */
 public final class RegistryBuilder {
 
@@ -27,6 +29,8 @@ public final class RegistryBuilder {
     String changeBy;
     byte[] childKey;
     Validator validator;
+    SigningKey logKey;
+    CheckpointSchedule schedule;
 
     RegistryBuilder(Season season, PolicyEngine policies) {
         this.season = Objects.requireNonNull(season, "season");
@@ -77,6 +81,18 @@ public final class RegistryBuilder {
      */
     public RegistryBuilder childKey(byte[] value) {
         this.childKey = Objects.requireNonNull(value, "childKey").clone();
+        return this;
+    }
+
+    /**
+     * The log's key (its name is the log's origin) and when to sign checkpoints of the audit log's tree by itself:
+     * then {@link Registry#checkpoint()} signs one on demand, and the registry signs as the schedule says, after
+     * the command whose entry makes one due (never inside the store's commit); the store keeps them
+     * ({@link org.enrollment.core.audit.AuditTrail#checkpoints()}). Without it the registry signs nothing.
+     */
+    public RegistryBuilder checkpoints(SigningKey key, CheckpointSchedule when) {
+        this.logKey = Objects.requireNonNull(key, "key");
+        this.schedule = Objects.requireNonNull(when, "when");
         return this;
     }
 

@@ -22,6 +22,9 @@ import org.enrollment.core.audit.FileAuditTrail;
 import org.enrollment.core.audit.InMemoryAuditTrail;
 import org.enrollment.core.audit.LogReplay;
 import org.enrollment.core.audit.StateSeal;
+import org.enrollment.core.audit.tlog.CheckpointStore;
+import org.enrollment.core.audit.tlog.LogTree;
+import org.enrollment.core.audit.tlog.TreeCheck;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Amend;
 import org.enrollment.core.command.Decision;
@@ -231,6 +234,16 @@ class JournalTest {
         public AuditVerification verify(AuditHead remembered) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public LogTree tree() {
+            return TreeCheck.ofEntries(this);
+        }
+
+        @Override
+        public CheckpointStore checkpoints() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** A trail whose appends fail while {@link #failing} is set, as a full disk does. */
@@ -259,6 +272,16 @@ class JournalTest {
         @Override
         public AuditVerification verify(AuditHead remembered) {
             return inner.verify(remembered);
+        }
+
+        @Override
+        public LogTree tree() {
+            return inner.tree();
+        }
+
+        @Override
+        public CheckpointStore checkpoints() {
+            return inner.checkpoints();
         }
     }
 }

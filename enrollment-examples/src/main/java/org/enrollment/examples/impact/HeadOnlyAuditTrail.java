@@ -7,6 +7,8 @@ import org.enrollment.core.audit.AuditHead;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.AuditVerification;
+import org.enrollment.core.audit.tlog.CheckpointStore;
+import org.enrollment.core.audit.tlog.LogTree;
 
 /**
  * An audit log that seals every entry onto the chain but keeps only the head: an impact replay compares
@@ -32,6 +34,18 @@ final class HeadOnlyAuditTrail implements AuditTrail {
     @Override
     public List<AuditEntry> entries(long from, long to) {
         throw new UnsupportedOperationException("An impact replay keeps no audit entries, only the head.");
+    }
+
+    /** @throws UnsupportedOperationException always: the entries are not kept, nor their tree */
+    @Override
+    public LogTree tree() {
+        throw new UnsupportedOperationException("An impact replay keeps no audit tree, only the head.");
+    }
+
+    /** @throws UnsupportedOperationException always: an impact replay signs no checkpoints */
+    @Override
+    public CheckpointStore checkpoints() {
+        throw new UnsupportedOperationException("An impact replay keeps no checkpoints, only the head.");
     }
 
     /** Intact when the remembered head is this one: there are no entries to check. */

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.enrollment.core.audit.tlog.Checkpoint;
 import org.enrollment.core.audit.tlog.CheckpointSchedule;
-import org.enrollment.core.audit.tlog.Checkpoints;
 import org.enrollment.core.audit.tlog.ExportTree;
 import org.enrollment.core.audit.tlog.LogCheck;
 import org.enrollment.core.audit.tlog.LogCheckpointer;
@@ -66,10 +65,10 @@ public final class CheckpointOptions {
     public Consumer<Registry> watcher(SigningKey key) {
         return registry -> {
             if (checkpointer == null) {
-                checkpointer = new LogCheckpointer(registry.audit(), key, CheckpointSchedule.everyEntries(EVERY),
-                        Clock.systemUTC(), new Checkpoints());
+                checkpointer = new LogCheckpointer(registry.audit().tree(), key, CheckpointSchedule.everyEntries(EVERY),
+                        Clock.systemUTC(), registry.audit().checkpoints());
             }
-            checkpointer.update();
+            checkpointer.appended(registry.audit().head().count());
         };
     }
 

@@ -25,7 +25,7 @@ public record Checkpoint(String origin, long size, Hash root) {
     }
 
     /** The checkpoint of this tree's first {@code size} entries. */
-    public static Checkpoint of(String origin, MerkleTree tree, long size) {
+    public static Checkpoint of(String origin, LogTree tree, long size) {
         return new Checkpoint(origin, size, tree.root(size));
     }
 

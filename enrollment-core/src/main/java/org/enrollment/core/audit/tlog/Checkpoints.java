@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The checkpoints a log signed, in order (已签检查点): what a host keeps and publishes, written as the signed
- * notes one after the other, and read back only if every one is signed by the log and the sizes only grow.
+ * The checkpoints a log signed, in order (已签检查点), kept in memory: what a host keeps and publishes, written as the
+ * signed notes one after the other, and read back only if every one is signed by the log and the sizes only grow.
  */
-public final class Checkpoints {
+public final class Checkpoints implements CheckpointStore {
 
     private final List<SignedNote> notes = new ArrayList<>();
 
@@ -17,7 +17,7 @@ public final class Checkpoints {
     }
 
     /**
-     * Reads checkpoints written by {@link #text()}.
+     * Reads checkpoints written by {@link CheckpointStore#text()}.
      *
      * @throws IllegalArgumentException naming the checkpoint that is not signed by the log or does not grow
      */
@@ -49,13 +49,17 @@ public final class Checkpoints {
     }
 
     /**
-     * Keeps a checkpoint; its tree may not be smaller than the last one's.
+     * Keeps a checkpoint; its tree may not be smaller than the last one's, and one equal to the last is not kept twice.
      *
      * @throws IllegalArgumentException when it is smaller, or of another origin
      */
+    @Override
     public synchronized void add(SignedNote checkpoint) {
         Checkpoint next = Checkpoint.of(checkpoint);
         Optional<Checkpoint> last = latest().map(Checkpoint::of);
+        if (last.isPresent() && last.get().equals(next)) {
+            return;
+        }
         if (last.isPresent() && (next.size() < last.get().size() || !next.origin().equals(last.get().origin()))) {
             throw new IllegalArgumentException("A checkpoint of " + next.size() + " entries of " + next.origin()
                     + " cannot follow one of " + last.get().size() + " entries of " + last.get().origin() + ".");
@@ -63,20 +67,13 @@ public final class Checkpoints {
         notes.add(checkpoint);
     }
 
-    /** The last checkpoint, if any. */
+    @Override
     public synchronized Optional<SignedNote> latest() {
         return notes.isEmpty() ? Optional.empty() : Optional.of(notes.get(notes.size() - 1));
     }
 
-    /** Every checkpoint, oldest first. */
+    @Override
     public synchronized List<SignedNote> all() {
         return List.copyOf(notes);
-    }
-
-    /** The checkpoints as text: the signed notes one after the other. */
-    public synchronized String text() {
-        StringBuilder out = new StringBuilder();
-        notes.forEach(n -> out.append(n.text()));
-        return out.toString();
     }
 }

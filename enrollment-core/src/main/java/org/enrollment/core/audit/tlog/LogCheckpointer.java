@@ -1,92 +1,99 @@
 package org.enrollment.core.audit.tlog;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.enrollment.core.audit.AuditEntry;
-import org.enrollment.core.audit.AuditTrail;
 
 /**
- * The log's signer (日志签名者): keeps the Merkle tree of an audit trail, reading the entries appended since it
- * last looked, and signs checkpoints with the log's key, on demand and as the {@link CheckpointSchedule} says;
- * keeps them in {@link Checkpoints}. Leaf <i>i</i> is entry <i>i</i>'s export line, so an export checks against its
- * checkpoints. The host calls {@link #update()} after commands or on a timer; one signer per trail.
+ * The log's signer (日志签名者): signs checkpoints of the tree an audit trail keeps ({@link
+ * org.enrollment.core.audit.AuditTrail#tree()}), with the log's key, on demand and as the {@link CheckpointSchedule}
+ * says, and keeps them in the trail's {@link CheckpointStore}. Leaf <i>i</i> is entry <i>i</i>'s export line, so
+ * an export checks against its checkpoints. The registry tells it of each append ({@link #appended}), after the
+ * store's commit: that costs a comparison, and the signing happens only when one is due. Safe for many threads.
  */
 public final class LogCheckpointer {
 
-    private static final int PAGE = 10_000;
-
-    private final AuditTrail trail;
+    private final LogTree tree;
     private final SigningKey key;
     private final CheckpointSchedule schedule;
     private final Clock clock;
-    private final Checkpoints kept;
-    private final MerkleTree tree = new MerkleTree();
-    private Instant lastSigned;
+    private final CheckpointStore kept;
+    private volatile long nextDue;
+    private volatile Instant lastSigned;
 
     /**
-     * A signer of the trail's checkpoints.
+     * A signer of the tree's checkpoints.
      *
-     * @param trail the audit log
+     * @param tree the audit log's tree
      * @param key the log's key; its name is the origin
      * @param schedule when to sign without being asked
      * @param clock the time the schedule reads
      * @param kept where the checkpoints go (may hold earlier ones of this log)
      */
-    public LogCheckpointer(AuditTrail trail, SigningKey key, CheckpointSchedule schedule, Clock clock, Checkpoints kept) {
-        this.trail = Objects.requireNonNull(trail, "trail");
+    public LogCheckpointer(LogTree tree, SigningKey key, CheckpointSchedule schedule, Clock clock, CheckpointStore kept) {
+        this.tree = Objects.requireNonNull(tree, "tree");
         this.key = Objects.requireNonNull(key, "key");
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.kept = Objects.requireNonNull(kept, "kept");
         this.lastSigned = clock.instant();
+        this.nextDue = schedule.everyEntries() == 0 ? Long.MAX_VALUE : 0;
+    }
+
+    /** Told that the log has at least {@code size} entries: signs what is due, if anything (see {@link #update()}). */
+    public void appended(long size) {
+        if (size >= nextDue || timeUp()) {
+            update();
+        }
+    }
+
+    private boolean timeUp() {
+        return !schedule.every().isZero() && !clock.instant().isBefore(lastSigned.plus(schedule.every()));
     }
 
     /**
-     * Reads the new entries into the tree and signs the checkpoints that are due: one at each multiple of the
-     * schedule's size, and one of the whole tree when the schedule's time has passed.
+     * Signs the checkpoints that are due: one at each multiple of the schedule's size past the last kept, and one of
+     * the whole tree when the schedule's time has passed and the tree has grown.
      *
-     * @return the checkpoints signed now, oldest first
+     * @return the checkpoints signed now, smallest first
      */
     public synchronized List<SignedNote> update() {
         List<SignedNote> signed = new ArrayList<>();
-        long size = trail.head().count();
-        for (long from = tree.size(); from < size; from += PAGE) {
-            for (AuditEntry e : trail.entries(from, Math.min(size, from + PAGE))) {
-                byte[] line = e.line().getBytes(StandardCharsets.UTF_8);
-                tree.appendEntry(line, 0, line.length);
-                if (schedule.everyEntries() > 0 && tree.size() % schedule.everyEntries() == 0 && tree.size() > latestSize()) {
-                    signed.add(sign(tree.size()));
-                }
+        long size = tree.size();
+        long upTo = latestSize();
+        long every = schedule.everyEntries();
+        if (every > 0) {
+            for (long m = (Math.max(upTo, 0) / every + 1) * every; m <= size; m += every) {
+                signed.add(sign(m));
+                upTo = m;
             }
+            nextDue = (size / every + 1) * every;
         }
-        boolean timeUp = !schedule.every().isZero() && !clock.instant().isBefore(lastSigned.plus(schedule.every()));
-        if (timeUp && tree.size() > latestSize()) {
-            signed.add(sign(tree.size()));
+        if (timeUp() && size > upTo) {
+            signed.add(sign(size));
         }
         return signed;
     }
 
-    /** Reads the new entries and signs a checkpoint of the whole tree now. */
+    /** Signs a checkpoint of the whole tree now (or gives the kept one of this size). */
     public synchronized SignedNote checkpoint() {
-        update();
-        return tree.size() == latestSize() && kept.latest().isPresent() ? kept.latest().get() : sign(tree.size());
+        long size = tree.size();
+        return kept.latest().filter(n -> Checkpoint.of(n).size() == size).orElseGet(() -> sign(size));
     }
 
     /**
-     * Checks the kept checkpoints against the trail: each one the tree has reached must have the tree's root at
-     * its size, or the trail was rewritten after it was signed.
+     * Checks the kept checkpoints against the tree: each one the tree has reached must have the tree's root at
+     * its size, or the log was rewritten after it was signed.
      */
-    public synchronized LogCheck check() {
-        update();
+    public LogCheck check() {
+        long size = tree.size();
         for (SignedNote note : kept.all()) {
             Checkpoint cp = Checkpoint.of(note);
-            if (cp.size() > tree.size()) {
-                return LogCheck.fails("The trail has " + tree.size() + " entries, fewer than the " + cp.size()
-                        + " of a signed checkpoint: entries from " + tree.size() + " on are missing.");
+            if (cp.size() > size) {
+                return LogCheck.fails("The trail has " + size + " entries, fewer than the " + cp.size()
+                        + " of a signed checkpoint: entries from " + size + " on are missing.");
             }
             if (!tree.root(cp.size()).equals(cp.root())) {
                 return LogCheck.fails("The trail's first " + cp.size() + " entries do not make the root of the checkpoint "
@@ -96,13 +103,8 @@ public final class LogCheckpointer {
         return LogCheck.ok();
     }
 
-    /** The tree as far as it has read: for inclusion and consistency proofs of the checkpoints. */
-    public MerkleTree tree() {
-        return tree;
-    }
-
     /** The checkpoints kept. */
-    public Checkpoints checkpoints() {
+    public CheckpointStore checkpoints() {
         return kept;
     }
 

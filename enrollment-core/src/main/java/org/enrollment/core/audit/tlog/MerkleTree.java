@@ -2,17 +2,16 @@ package org.enrollment.core.audit.tlog;
 
 import java.security.DigestException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The RFC 6962 Merkle tree of the log (默克尔树), kept as it grows: every complete subtree's hash is kept, level by
- * level, so that an append costs O(log n) hashes at worst (one on average), and the root of any prefix, an
- * inclusion proof (§2.1.1) or a consistency proof (§2.1.2) costs O(log n) reads. Up to 2<sup>26</sup> leaves;
- * safe for one writer and many readers.
+ * The RFC 6962 Merkle tree of the log (默克尔树) held in memory, kept as it grows: every complete subtree's hash is
+ * kept, level by level, so that an append costs O(log n) hashes at worst (one on average), and the root of any
+ * prefix, an inclusion proof (§2.1.1) or a consistency proof (§2.1.2) costs O(log n) reads ({@link LogTree}). Up to
+ * 2<sup>26</sup> leaves; safe for one writer and many readers.
  */
-public final class MerkleTree {
+public final class MerkleTree implements LogTree {
 
     /** The most leaves a tree holds: each level is one array. */
     public static final long MAX_SIZE = Integer.MAX_VALUE / Hash.LENGTH;
@@ -32,7 +31,7 @@ public final class MerkleTree {
         return tree;
     }
 
-    /** How many leaves the tree has. */
+    @Override
     public synchronized long size() {
         return size;
     }
@@ -44,6 +43,16 @@ public final class MerkleTree {
         sha.update(line, from, to - from);
         digestInto(0, size);
         grow();
+    }
+
+    /** Appends a leaf for each line of {@code bytes[from, to)}, every line ending with a line end (not hashed). */
+    public synchronized void appendLines(byte[] bytes, int from, int to) {
+        for (int start = from, i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                appendEntry(bytes, start, i);
+                start = i + 1;
+            }
+        }
     }
 
     /**
@@ -83,118 +92,12 @@ public final class MerkleTree {
         }
     }
 
-    /** The root of the whole tree. */
-    public synchronized Hash root() {
-        return root(size);
-    }
-
-    /**
-     * The root of the tree of the first {@code n} leaves.
-     *
-     * @throws IllegalArgumentException when the tree has fewer than {@code n} leaves
-     */
-    public synchronized Hash root(long n) {
-        checkSize(n);
-        return subtree(0, n);
-    }
-
-    /** The hash of leaf {@code index}. */
-    public synchronized Hash leaf(long index) {
-        if (index < 0 || index >= size) {
-            throw new IllegalArgumentException("There is no leaf " + index + " in a tree of " + size + ".");
+    @Override
+    public synchronized Hash node(int level, long index) {
+        if (level < 0 || level > 62 || index < 0 || index >= size >> level) {
+            throw new IllegalArgumentException("A tree of " + size + " entries has no node " + index + " at level " + level + ".");
         }
-        return Hash.at(levels[0], (int) index * Hash.LENGTH);
-    }
-
-    /**
-     * The inclusion proof of leaf {@code index} in the tree of the first {@code n} leaves (RFC 6962 §2.1.1).
-     *
-     * @throws IllegalArgumentException when {@code index} is not below {@code n} or {@code n} exceeds the size
-     */
-    public synchronized InclusionProof inclusionProof(long index, long n) {
-        checkSize(n);
-        if (index < 0 || index >= n) {
-            throw new IllegalArgumentException("Entry " + index + " is not in a tree of " + n + ".");
-        }
-        List<Hash> path = new ArrayList<>();
-        path(index, 0, n, path);
-        return new InclusionProof(index, n, path);
-    }
-
-    /**
-     * The consistency proof from the tree of the first {@code m} leaves to that of the first {@code n}
-     * (RFC 6962 §2.1.2).
-     *
-     * @throws IllegalArgumentException unless 0 ≤ m ≤ n ≤ size
-     */
-    public synchronized ConsistencyProof consistencyProof(long m, long n) {
-        checkSize(n);
-        if (m < 0 || m > n) {
-            throw new IllegalArgumentException("No consistency proof from " + m + " to " + n + " entries.");
-        }
-        List<Hash> path = new ArrayList<>();
-        if (m > 0 && m < n) {
-            subproof(m, 0, n, true, path);
-        }
-        return new ConsistencyProof(m, n, path);
-    }
-
-    /** PATH(m, D[lo:hi]) of RFC 6962, appended leaf side first. */
-    private void path(long m, long lo, long hi, List<Hash> out) {
-        if (hi - lo == 1) {
-            return;
-        }
-        long k = splitOf(hi - lo);
-        if (m - lo < k) {
-            path(m, lo, lo + k, out);
-            out.add(subtree(lo + k, hi));
-        } else {
-            path(m, lo + k, hi, out);
-            out.add(subtree(lo, lo + k));
-        }
-    }
-
-    /** SUBPROOF(m, D[lo:hi], b) of RFC 6962. */
-    private void subproof(long m, long lo, long hi, boolean whole, List<Hash> out) {
-        if (m == hi - lo) {
-            if (!whole) {
-                out.add(subtree(lo, hi));
-            }
-            return;
-        }
-        long k = splitOf(hi - lo);
-        if (m <= k) {
-            subproof(m, lo, lo + k, whole, out);
-            out.add(subtree(lo + k, hi));
-        } else {
-            subproof(m - k, lo + k, hi, false, out);
-            out.add(subtree(lo, lo + k));
-        }
-    }
-
-    /** MTH(D[lo:hi]) where [lo, hi) is a subtree RFC 6962 builds: complete ones are read, others combined. */
-    private Hash subtree(long lo, long hi) {
-        long n = hi - lo;
-        if (n == 0) {
-            return Hash.empty();
-        }
-        if (Long.bitCount(n) == 1 && lo % n == 0) {
-            int level = Long.numberOfTrailingZeros(n);
-            return Hash.at(levels[level], (int) (lo >> level) * Hash.LENGTH);
-        }
-        long k = splitOf(n);
-        return Hash.node(subtree(lo, lo + k), subtree(lo + k, hi));
-    }
-
-    /** The largest power of two smaller than {@code n} (n ≥ 2). */
-    static long splitOf(long n) {
-        return Long.highestOneBit(n - 1);
-    }
-
-    private void checkSize(long n) {
-        if (n < 0 || n > size) {
-            throw new IllegalArgumentException("The tree has " + size + " entries, not " + n + ".");
-        }
+        return Hash.at(levels[level], (int) index * Hash.LENGTH);
     }
 
     /** The level's array, grown to hold slot {@code index}. */

@@ -15,21 +15,34 @@ import org.enrollment.core.audit.AuditHead;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.AuditVerification;
+import org.enrollment.core.audit.tlog.CheckpointStore;
+import org.enrollment.core.audit.tlog.LogTree;
 
 /**
  * The audit log in the tables {@code audit_entry} (which the database keeps append-only) and
- * {@code audit_head}. An append locks the head row ({@code SELECT ... FOR UPDATE}), seals the entry after
- * it, inserts it and moves the head, all in the caller's transaction: appends from every node queue on
- * that one row, so the hash chain stays linear, and an entry is written exactly when its change is.
+ * {@code audit_head}, its Merkle tree in {@code audit_tree_node} ({@link JdbcLogTree}), its checkpoints in
+ * {@code audit_checkpoint}. An append locks the head row ({@code SELECT ... FOR UPDATE}), seals the entry after
+ * it, inserts it, writes its leaf and the tree nodes it closes and moves the head, all in the caller's transaction:
+ * appends from every node queue on that one row, so the chain and the tree stay linear, and an entry is written
+ * exactly when its change is.
  */
 final class JdbcAuditTrail implements AuditTrail {
 
     private static final int FETCH_SIZE = 1_000;
 
     private final Database database;
+    private final JdbcLogTree tree;
+    private final JdbcCheckpoints checkpoints;
 
     JdbcAuditTrail(Database database) {
         this.database = database;
+        this.tree = new JdbcLogTree(database);
+        this.checkpoints = new JdbcCheckpoints(database);
+    }
+
+    /** Builds the tree of the entries when a database from before the tree has none (once, on open). */
+    void buildTreeIfAbsent() {
+        tree.buildIfAbsent();
     }
 
     /** Appends the record in a transaction of its own. */
@@ -54,6 +67,7 @@ final class JdbcAuditTrail implements AuditTrail {
             p.setString(3, entry.hash());
             p.executeUpdate();
         }
+        tree.append(c, head, entry);
         try (PreparedStatement p = c.prepareStatement(
                 "UPDATE audit_head SET entry_count = ?, last_hash = ?, last_seq = ? WHERE id = 1")) {
             p.setLong(1, entry.sequence() + 1);
@@ -79,6 +93,16 @@ final class JdbcAuditTrail implements AuditTrail {
             throw new JdbcStoreException("The audit head row is missing: the audit tables were changed outside the library.");
         }
         return new AuditHead(r.getLong(1), r.getString(2));
+    }
+
+    @Override
+    public LogTree tree() {
+        return tree;
+    }
+
+    @Override
+    public CheckpointStore checkpoints() {
+        return checkpoints;
     }
 
     @Override

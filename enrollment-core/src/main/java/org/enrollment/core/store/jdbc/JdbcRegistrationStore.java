@@ -115,7 +115,9 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         } catch (SQLException e) {
             throw vanishingH2(url).map(hint -> new JdbcStoreException(hint, e)).orElseGet(() -> database.failure("Migrating the schema", e));
         }
-        return new JdbcRegistrationStore(database);
+        JdbcRegistrationStore store = new JdbcRegistrationStore(database);
+        store.audit.buildTreeIfAbsent();
+        return store;
     }
 
     /**

@@ -28,7 +28,7 @@ class LogCheckpointerTest {
 
     @Test
     void signsEveryNEntriesAndWhenTheTimeHasPassedAndOnDemand() {
-        LogCheckpointer signer = new LogCheckpointer(trail, key, CheckpointSchedule.everyEntries(100).andEvery(Duration.ofMinutes(5)),
+        LogCheckpointer signer = new LogCheckpointer(trail.tree(), key, CheckpointSchedule.everyEntries(100).andEvery(Duration.ofMinutes(5)),
                 clock, new Checkpoints());
         append(250);
         assertThat(signer.update()).extracting(n -> Checkpoint.of(n).size()).containsExactly(100L, 200L);
@@ -42,7 +42,7 @@ class LogCheckpointerTest {
 
     @Test
     void itsCheckpointsAreThoseOfTheExport() {
-        LogCheckpointer signer = new LogCheckpointer(trail, key, CheckpointSchedule.onDemand(), clock, new Checkpoints());
+        LogCheckpointer signer = new LogCheckpointer(trail.tree(), key, CheckpointSchedule.onDemand(), clock, new Checkpoints());
         append(77);
         SignedNote cp = signer.checkpoint();
         StringWriter export = new StringWriter();
@@ -57,7 +57,7 @@ class LogCheckpointerTest {
 
     @Test
     void keptCheckpointsReadBackOnlyWhenSignedByTheLogAndGrowing() {
-        LogCheckpointer signer = new LogCheckpointer(trail, key, CheckpointSchedule.everyEntries(10), clock, new Checkpoints());
+        LogCheckpointer signer = new LogCheckpointer(trail.tree(), key, CheckpointSchedule.everyEntries(10), clock, new Checkpoints());
         append(35);
         signer.update();
         String text = signer.checkpoints().text();
@@ -65,7 +65,7 @@ class LogCheckpointerTest {
         assertThat(read.all()).isEqualTo(signer.checkpoints().all());
         assertThatThrownBy(() -> Checkpoints.parse(text, SigningKey.generate(key.name()).verifierKey()))
                 .hasMessage("Checkpoint 1 is not signed by the log key city.example/enrollment.");
-        LogCheckpointer restarted = new LogCheckpointer(trail, key, CheckpointSchedule.everyEntries(10), clock, read);
+        LogCheckpointer restarted = new LogCheckpointer(trail.tree(), key, CheckpointSchedule.everyEntries(10), clock, read);
         assertThat(restarted.check().holds()).isTrue();
         append(10);
         assertThat(restarted.update()).extracting(n -> Checkpoint.of(n).size()).containsExactly(40L);
@@ -73,7 +73,7 @@ class LogCheckpointerTest {
 
     @Test
     void aTrailThatNoLongerMakesItsCheckpointsIsNamed() {
-        LogCheckpointer signer = new LogCheckpointer(trail, key, CheckpointSchedule.everyEntries(10), clock, new Checkpoints());
+        LogCheckpointer signer = new LogCheckpointer(trail.tree(), key, CheckpointSchedule.everyEntries(10), clock, new Checkpoints());
         append(20);
         signer.update();
         InMemoryAuditTrail other = new InMemoryAuditTrail();
@@ -81,7 +81,7 @@ class LogCheckpointerTest {
             other.append(new AuditRecord(clock.instant().plusSeconds(i == 13 ? 1 : 0), "GUARDIAN", "register", List.of("110108-2014-000123"),
                     List.of("c5b0e1f3a9d24e7b8c6f0a1d2e3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d"), "ACCEPTED", List.of(), List.of(), ""));
         }
-        LogCheck check = new LogCheckpointer(other, key, CheckpointSchedule.onDemand(), clock, signer.checkpoints()).check();
+        LogCheck check = new LogCheckpointer(other.tree(), key, CheckpointSchedule.onDemand(), clock, signer.checkpoints()).check();
         assertThat(check.problem()).isEqualTo("The trail's first 20 entries do not make the root of the checkpoint signed for them: "
                 + "an entry among them was changed, added or removed.");
     }

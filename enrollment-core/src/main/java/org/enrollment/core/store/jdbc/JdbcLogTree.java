@@ -1,0 +1,184 @@
+package org.enrollment.core.store.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.enrollment.core.audit.AuditEntry;
+import org.enrollment.core.audit.AuditHead;
+import org.enrollment.core.audit.tlog.Hash;
+import org.enrollment.core.audit.tlog.LogTree;
+import org.enrollment.core.audit.tlog.MerkleTree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit log's Merkle tree in the table {@code audit_tree_node} (level, idx, hash), the layout of Go's
+ * {@code sumdb/tlog}: each append writes its leaf and every complete subtree the leaf closes, in the entry's
+ * transaction (two rows per entry on average). The append reads no row when this node wrote the entry before: it
+ * keeps the right edge of the tree (one hash per set bit of the size), valid for the head it was made at, and
+ * reads it again (O(log n) rows) when another node has appended since.
+ */
+final class JdbcLogTree implements LogTree {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcLogTree.class);
+    private static final int PAGE = 10_000;
+    private static final String INSERT = "INSERT INTO audit_tree_node (level, idx, hash) VALUES (?, ?, ?)";
+
+    private final Database database;
+    private AuditHead edgeAt;
+    private Deque<Hash> edge = new ArrayDeque<>();
+
+    JdbcLogTree(Database database) {
+        this.database = database;
+    }
+
+    /** Writes the leaf of {@code entry}, appended after {@code head}, and the nodes it closes, in the caller's transaction. */
+    synchronized void append(Connection c, AuditHead head, AuditEntry entry) throws SQLException {
+        if (!head.equals(edgeAt)) {
+            edge = readEdge(c, head.count());
+        }
+        edgeAt = null; // until this append is through: a failure half-way leaves the edge to be read again
+        byte[] line = entry.line().getBytes(StandardCharsets.UTF_8);
+        Hash carry = Hash.leaf(line);
+        long index = entry.sequence();
+        try (PreparedStatement p = c.prepareStatement(INSERT)) {
+            add(p, 0, index, carry);
+            for (int level = 1; (index & 1) == 1; level++) {
+                carry = Hash.node(edge.removeLast(), carry);
+                index >>= 1;
+                add(p, level, index, carry);
+            }
+            p.executeBatch();
+        }
+        edge.addLast(carry);
+        edgeAt = new AuditHead(entry.sequence() + 1, entry.hash());
+    }
+
+    private static void add(PreparedStatement p, int level, long index, Hash hash) throws SQLException {
+        p.setInt(1, level);
+        p.setLong(2, index);
+        p.setBytes(3, hash.bytes());
+        p.addBatch();
+    }
+
+    /** The complete subtrees of a tree of {@code size} leaves, largest first. */
+    private Deque<Hash> readEdge(Connection c, long size) throws SQLException {
+        Deque<Hash> read = new ArrayDeque<>();
+        for (int level = 62; level >= 0; level--) {
+            if ((size >> level & 1) == 1) {
+                read.addLast(node(c, level, (size >> level) - 1));
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Builds the tree of the entries already there when the table is empty: a database from before the tree (schema
+     * version 2 or older), once, when the store opens. Holds the head's lock, so that nodes starting together build
+     * it once; a tree that is there but short of the entries is left for {@code log check-store} to name.
+     */
+    void buildIfAbsent() {
+        database.committed("Building the audit log's tree", c -> {
+            long count;
+            try (PreparedStatement p = c.prepareStatement("SELECT entry_count FROM audit_head WHERE id = 1 FOR UPDATE");
+                 ResultSet r = p.executeQuery()) {
+                count = r.next() ? r.getLong(1) : 0;
+            }
+            if (count == 0 || leaves(c) > 0) {
+                return null;
+            }
+            MerkleTree tree = new MerkleTree();
+            try (PreparedStatement p = c.prepareStatement("SELECT body, hash FROM audit_entry ORDER BY seq")) {
+                p.setFetchSize(1_000);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        byte[] line = new AuditEntry(0, r.getString(1), r.getString(2)).line().getBytes(StandardCharsets.UTF_8);
+                        tree.appendEntry(line, 0, line.length);
+                    }
+                }
+            }
+            writeAll(c, tree);
+            LOG.info("Built the audit log's Merkle tree of {} entries (a database from before the tree)", tree.size());
+            return null;
+        });
+    }
+
+    private static void writeAll(Connection c, MerkleTree tree) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(INSERT)) {
+            for (int level = 0; tree.size() >> level > 0; level++) {
+                for (long i = 0; i < tree.size() >> level; i++) {
+                    add(p, level, i, tree.node(level, i));
+                    if (i % PAGE == PAGE - 1) {
+                        p.executeBatch();
+                    }
+                }
+                p.executeBatch();
+            }
+        }
+    }
+
+    /** The number of leaves: one past the last leaf's index. */
+    @Override
+    public long size() {
+        return database.read("Reading the audit tree's size", JdbcLogTree::leaves);
+    }
+
+    private static long leaves(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT MAX(idx) FROM audit_tree_node WHERE level = 0");
+             ResultSet r = p.executeQuery()) {
+            r.next();
+            long last = r.getLong(1);
+            return r.wasNull() ? 0 : last + 1;
+        }
+    }
+
+    /** @throws JdbcStoreException when the row is missing: removed outside the library */
+    @Override
+    public Hash node(int level, long index) {
+        return database.read("Reading the audit tree", c -> node(c, level, index));
+    }
+
+    private static Hash node(Connection c, int level, long index) throws SQLException {
+        List<Hash> one = nodes(c, level, index, index + 1);
+        if (one.get(0) == null) {
+            throw new JdbcStoreException("The audit log's tree has no node " + index + " at level " + level + " (entries "
+                    + (index << level) + " to " + ((index + 1 << level) - 1) + "): rows of audit_tree_node were removed outside the"
+                    + " library.\nMaybe run log check-store, which names what else differs.");
+        }
+        return one.get(0);
+    }
+
+    @Override
+    public List<Hash> nodes(int level, long from, long to) {
+        return database.read("Reading the audit tree", c -> nodes(c, level, from, to));
+    }
+
+    private static List<Hash> nodes(Connection c, int level, long from, long to) throws SQLException {
+        List<Hash> out = new ArrayList<>((int) (to - from));
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT idx, hash FROM audit_tree_node WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx")) {
+            p.setInt(1, level);
+            p.setLong(2, from);
+            p.setLong(3, to);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    for (long missing = from + out.size(); missing < r.getLong(1); missing++) {
+                        out.add(null);
+                    }
+                    byte[] bytes = r.getBytes(2);
+                    out.add(bytes.length == Hash.LENGTH ? Hash.of(bytes) : null);
+                }
+            }
+        }
+        while (out.size() < to - from) {
+            out.add(null);
+        }
+        return out;
+    }
+}
