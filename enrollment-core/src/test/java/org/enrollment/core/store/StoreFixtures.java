@@ -24,6 +24,10 @@ public final class StoreFixtures {
     /** The child key every registry of the store tests uses (a store that outlives the process needs one). */
     public static final byte[] CHILD_KEY = "the store tests' child key, 32b.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** The log's key of the store tests: the published Go sumdb/note example key. */
+    public static final org.enrollment.core.audit.tlog.SigningKey LOG_KEY = org.enrollment.core.audit.tlog.SigningKey.of(
+            "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz");
+
     public static final int YEAR = 2025;
     /** 海淀. */
     public static final String HAIDIAN = "110108";

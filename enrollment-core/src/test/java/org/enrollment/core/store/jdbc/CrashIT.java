@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.time.temporal.ChronoUnit;
 import org.enrollment.core.audit.AuditEntry;
+import org.enrollment.core.audit.tlog.TreeCheck;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.command.Register;
@@ -29,9 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A process writing a stream of commands to PostgreSQL is killed with SIGKILL, twice, at whatever point it
- * has reached; reopened, the database holds no half-written command: every registration is exactly what
- * the audit log's accepted entries about it say, and the chain is intact.
+ * A process writing a stream of commands to PostgreSQL (four threads, a checkpoint signed every 50 entries) is
+ * killed with SIGKILL, three times, at whatever point it has reached; reopened, the database holds no half-written
+ * command: every registration is exactly what the audit log's accepted entries about it say, the chain is intact,
+ * the stored tree is node for node the tree of the entries, and it makes every checkpoint kept.
  */
 class CrashIT {
 
@@ -46,7 +48,7 @@ class CrashIT {
         PGSimpleDataSource dataSource = (PGSimpleDataSource) TestDatabase.POSTGRESQL.fresh();
         JdbcRegistrationStore store = JdbcRegistrationStore.open(dataSource);
 
-        for (int round = 0; round < 2; round++) {
+        for (int round = 0; round < 3; round++) {
             long before = store.audit().head().count();
             Process writer = startWriter(TestDatabase.Postgres.url(dataSource.getCurrentSchema()), round * 100_000);
             while (store.audit().head().count() < before + ENTRIES_BEFORE_KILL) {
@@ -59,6 +61,11 @@ class CrashIT {
 
         JdbcRegistrationStore reopened = JdbcRegistrationStore.open(dataSource);
         assertThat(reopened.audit().verify().intact()).isTrue();
+        assertThat(TreeCheck.against(reopened.audit().tree(), TreeCheck.ofEntries(reopened.audit())).problem()).isEmpty();
+        assertThat(reopened.audit().tree().root()).isEqualTo(TreeCheck.ofEntries(reopened.audit()).root());
+        assertThat(reopened.audit().checkpoints().all()).hasSizeGreaterThanOrEqualTo(3 * ENTRIES_BEFORE_KILL / RegistrationStream.CHECKPOINT_EVERY - 3);
+        assertThat(TreeCheck.checkpoints(reopened.audit().tree(), reopened.audit().checkpoints(), StoreFixtures.LOG_KEY.verifierKey())
+                .problem()).isEmpty();
         Map<String, List<String>> acceptedAt = acceptedEntryTimesByTarget(reopened);
         List<Registration> all = new ArrayList<>();
         reopened.forEach(all::add);
@@ -78,6 +85,7 @@ class CrashIT {
         Decision next = afterwards.handle(Actor.guardian(),
                 new Register(child(239_999).value(), "王小明", HAIDIAN, HAIDIAN, BIG_SCHOOL, null));
         assertThat(next.isAccepted()).isTrue();
+        assertThat(afterwards.checkAgainstLog().holds()).as("every row is what the log says").isTrue();
         assertThat(next.registrations().get(0).number()).as("a number issued after the crashes is new")
                 .isGreaterThan(all.stream().map(Registration::number).max(Comparator.naturalOrder()).orElseThrow());
         assertThat(reopened.audit().verify().intact()).isTrue();

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.time.temporal.ChronoUnit;
+import org.enrollment.core.audit.tlog.CheckpointSchedule;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.command.Tick;
@@ -34,6 +35,8 @@ public final class RegistrationStream {
 
     private static final int THREADS = 4;
     private static final int CHILDREN = 20_000;
+    /** A checkpoint every so many entries, signed by the registry as the stream goes. */
+    static final int CHECKPOINT_EVERY = 50;
 
     private RegistrationStream() {
     }
@@ -46,7 +49,8 @@ public final class RegistrationStream {
         int first = Integer.parseInt(args[1]);
         Clock inTheWindow = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), StoreFixtures.NOW));
         Registry registry = Registry.builder(StoreFixtures.season(), new ReferencePolicies()).clock(inTheWindow).clockBound(ChronoUnit.FOREVER.getDuration())
-                .childKey(StoreFixtures.CHILD_KEY).store(JdbcRegistrationStore.open(pool)).build();
+                .childKey(StoreFixtures.CHILD_KEY).checkpoints(StoreFixtures.LOG_KEY, CheckpointSchedule.everyEntries(CHECKPOINT_EVERY))
+                .store(JdbcRegistrationStore.open(pool)).build();
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         for (int t = 0; t < THREADS; t++) {
             int thread = t;

@@ -27,6 +27,13 @@ public enum TestDatabase {
         }
 
         @Override
+        String[] behindTheTreeGuard(String statement) {
+            return new String[] {"DROP TRIGGER audit_tree_node_append_only", statement,
+                "CREATE TRIGGER audit_tree_node_append_only BEFORE UPDATE, DELETE ON audit_tree_node FOR EACH ROW"
+                        + " CALL 'org.enrollment.core.store.jdbc.H2AuditGuard'"};
+        }
+
+        @Override
         String[] behindTheAuditGuard(String statement) {
             return new String[] {"DROP TRIGGER audit_entry_append_only", statement,
                 "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE, DELETE ON audit_entry FOR EACH ROW"
@@ -46,6 +53,12 @@ public enum TestDatabase {
         }
 
         @Override
+        String[] behindTheTreeGuard(String statement) {
+            return new String[] {"ALTER TABLE audit_tree_node DISABLE TRIGGER ALL", statement,
+                "ALTER TABLE audit_tree_node ENABLE TRIGGER ALL"};
+        }
+
+        @Override
         String[] behindTheAuditGuard(String statement) {
             return new String[] {"ALTER TABLE audit_entry DISABLE TRIGGER ALL", statement,
                 "ALTER TABLE audit_entry ENABLE TRIGGER ALL"};
@@ -56,6 +69,9 @@ public enum TestDatabase {
 
     /** A fresh, empty database (or schema). */
     public abstract DataSource fresh();
+
+    /** The statements that run one statement on audit_tree_node with its guard trigger out of the way. */
+    abstract String[] behindTheTreeGuard(String statement);
 
     /** The statements that run one statement on audit_entry with its guard trigger out of the way, as an intruder would. */
     abstract String[] behindTheAuditGuard(String statement);
