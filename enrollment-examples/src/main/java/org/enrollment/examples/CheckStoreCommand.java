@@ -1,11 +1,20 @@
 package org.enrollment.examples;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.enrollment.core.audit.AuditVerification;
 import org.enrollment.core.audit.LogReplay;
 import org.enrollment.core.audit.StateSeal;
+import org.enrollment.core.audit.tlog.LogCheck;
+import org.enrollment.core.audit.tlog.MerkleTree;
+import org.enrollment.core.audit.tlog.TreeCheck;
+import org.enrollment.core.audit.tlog.VerifierKey;
 import org.enrollment.core.store.RegistrationStore;
 import org.enrollment.core.store.StoreCheck;
 import picocli.CommandLine.Command;
@@ -15,15 +24,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code check-store}: replays a database store's audit log and compares every registration row with the
- * replay (issue 11, state from the log), naming each registration that differs.
+ * {@code check-store} (also {@code log check-store}): replays a database store's audit log and compares every
+ * registration row with the replay (issue 11, state from the log), naming each registration that differs; with
+ * {@code --vkey}, checks the tree the store keeps against its entries, node for node, and against the checkpoints
+ * kept with it, signed by the log's key.
  */
 @Command(name = "check-store", mixinStandardHelpOptions = true,
         description = {"Replays the audit log of a JDBC store and compares every registration row with what the log says; "
-                + "names each registration that differs, and checks the log's chain."},
+                + "names each registration that differs, and checks the log's chain; with --vkey, also the store's Merkle tree "
+                + "against the entries and the signed checkpoints kept with it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every row is what the log says and the log checks out", "1:a row differs, an entry does not replay, "
-                + "or the chain does not check out (each named)", "2:an option is wrong"})
+                + "the chain, the tree or a checkpoint does not check out (each named)", "2:an option is wrong"})
 final class CheckStoreCommand implements Callable<Integer> {
 
     @Spec
@@ -38,6 +50,9 @@ final class CheckStoreCommand implements Callable<Integer> {
     @Option(names = "--child-key", paramLabel = "FILE", required = true, description = "The child key the log is written under.")
     private Path childKeyFile;
 
+    @Option(names = "--vkey", paramLabel = "V", description = "The log's verifier key: check the store's tree and its signed checkpoints.")
+    private Path vkey;
+
     @Override
     public Integer call() {
         JdbcStores stores;
@@ -48,6 +63,7 @@ final class CheckStoreCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        VerifierKey log = vkey == null ? null : verifierKey();
         if (schema != null && !schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
             throw new ParameterException(spec.commandLine(), "--schema must be a plain SQL name (letters, digits, _), was '"
                     + org.enrollment.core.child.ResidentId.maskAll(schema) + "'.");
@@ -55,16 +71,51 @@ final class CheckStoreCommand implements Callable<Integer> {
         RegistrationStore opened = stores.existing(schema);
         AuditVerification chain = opened.audit().verify();
         StoreCheck check = StoreCheck.of(opened, LogReplay.of(opened.audit(), new StateSeal(key)));
+        List<String> tree = log == null ? List.of() : treeProblems(opened, log);
         PrintWriter out = spec.commandLine().getOut();
         check.replayProblems().forEach(p -> out.println("log: " + p));
         check.differences().forEach(out::println);
         if (!chain.intact()) {
             out.println("log: entry " + chain.firstBadIndex() + ": " + chain.problem());
         }
-        boolean holds = check.holds() && chain.intact();
-        out.printf("check-store: %,d registrations against %,d entries: %s%n", check.registrationsChecked(), chain.entriesChecked(),
-                holds ? "every row is what the log says" : check.differences().size() + " registrations differ");
+        tree.forEach(out::println);
+        boolean holds = check.holds() && chain.intact() && tree.isEmpty();
+        out.printf("check-store: %,d registrations against %,d entries%s: %s%n", check.registrationsChecked(), chain.entriesChecked(),
+                log == null ? "" : ", the tree and " + opened.audit().checkpoints().all().size() + " signed checkpoints",
+                holds ? "every row is what the log says" + (log == null ? "" : ", the tree and every checkpoint check out")
+                        : check.differences().size() + " registrations differ" + (tree.isEmpty() ? "" : ", " + tree.size()
+                        + " problems with the tree or its checkpoints"));
         out.flush();
         return holds ? 0 : 1;
+    }
+
+    private VerifierKey verifierKey() {
+        try {
+            return VerifierKey.of(Files.readString(vkey, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--vkey " + vkey + ": cannot be read (" + e.getMessage() + ").");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--vkey " + vkey + ": " + e.getMessage());
+        }
+    }
+
+    /** What does not hold of the store's tree (against its entries) and of its checkpoints (against the entries' tree). */
+    private static List<String> treeProblems(RegistrationStore opened, VerifierKey log) {
+        List<String> problems = new ArrayList<>();
+        MerkleTree entries = TreeCheck.ofEntries(opened.audit());
+        LogCheck tree = TreeCheck.against(opened.audit().tree(), entries);
+        if (!tree.holds()) {
+            problems.add("tree: " + tree.problem());
+        }
+        LogCheck signed;
+        try {
+            signed = TreeCheck.checkpoints(entries, opened.audit().checkpoints(), log);
+        } catch (IllegalArgumentException e) {
+            signed = LogCheck.fails("A kept checkpoint cannot be read: " + e.getMessage());
+        }
+        if (!signed.holds()) {
+            problems.add("checkpoint: " + signed.problem());
+        }
+        return problems;
     }
 }

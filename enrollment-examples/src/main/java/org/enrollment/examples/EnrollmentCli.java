@@ -81,6 +81,7 @@ public final class EnrollmentCli implements Runnable {
 
     private static CommandLine commandLine(PolicySource policies, boolean verbose) {
         CommandLine cli = new CommandLine(new EnrollmentCli(policies));
+        cli.getSubcommands().get("log").addSubcommand(new CheckStoreCommand()); // log check-store: the same check, among the log's verbs
         ProblemReport report = new ProblemReport(verbose);
         cli.setExecutionExceptionHandler(report);
         cli.setParameterExceptionHandler(report);

@@ -24,6 +24,6 @@ public final class LogCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing a verb: keygen, checkpoint, prove, consistency, verify or witness.");
+                "Missing a verb: keygen, checkpoint, prove, consistency, verify, witness or check-store.");
     }
 }
