@@ -84,13 +84,11 @@ final class JdbcLogTree implements LogTree {
      * it once; a tree that is there but short of the entries is left for {@code log check-store} to name.
      */
     void buildIfAbsent() {
+        if (database.read("Reading the audit tree's size", c -> leaves(c) > 0 || entryCount(c, "") == 0)) {
+            return;
+        }
         database.committed("Building the audit log's tree", c -> {
-            long count;
-            try (PreparedStatement p = c.prepareStatement("SELECT entry_count FROM audit_head WHERE id = 1 FOR UPDATE");
-                 ResultSet r = p.executeQuery()) {
-                count = r.next() ? r.getLong(1) : 0;
-            }
-            if (count == 0 || leaves(c) > 0) {
+            if (entryCount(c, " FOR UPDATE") == 0 || leaves(c) > 0) {
                 return null;
             }
             MerkleTree tree = new MerkleTree();
@@ -107,6 +105,13 @@ final class JdbcLogTree implements LogTree {
             LOG.info("Built the audit log's Merkle tree of {} entries (a database from before the tree)", tree.size());
             return null;
         });
+    }
+
+    private static long entryCount(Connection c, String lock) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT entry_count FROM audit_head WHERE id = 1" + lock);
+             ResultSet r = p.executeQuery()) {
+            return r.next() ? r.getLong(1) : 0;
+        }
     }
 
     private static void writeAll(Connection c, MerkleTree tree) throws SQLException {

@@ -2,7 +2,8 @@
  * The {@link org.enrollment.core.store.RegistrationStore} on a relational database through plain
  * {@code java.sql}: PostgreSQL, the way past one machine (every district node shares the city database),
  * and H2, the embedded option. The database, not a JVM lock, keeps one active registration per child,
- * numbers unique, plans, versions and the audit chain; the schema is created and migrated on start from
- * the versioned scripts beside these classes ({@code postgresql/V1.sql}, {@code h2/V1.sql}).
+ * numbers unique, plans, versions, the audit chain and its Merkle tree (written with each entry, in its
+ * transaction) and the signed checkpoints; the schema is created and migrated on start from the versioned scripts
+ * beside these classes ({@code postgresql/V1.sql}, {@code h2/V1.sql}, ...).
  */
 package org.enrollment.core.store.jdbc;
