@@ -10,10 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code log checkpoint}: the signed checkpoint of an export's first N entries. */
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
         description = "Prints the signed checkpoint (C2SP tlog-checkpoint in a signed note) of the export's first N entries.")
-final class CheckpointCommand extends LogVerb {
-
-    @Option(names = "--audit", required = true, paramLabel = "FILE", description = "The exported audit log (JSON Lines).")
-    private Path audit;
+final class CheckpointCommand extends ExportVerb {
 
     @Option(names = "--key", required = true, paramLabel = "K", description = "The log's private key; its name is the origin.")
     private Path key;
@@ -24,7 +21,7 @@ final class CheckpointCommand extends LogVerb {
     @Override
     int run(LogArguments args) {
         SigningKey logKey = args.signingKey("--key", key);
-        ExportTree export = args.export("--audit", audit);
+        ExportTree export = export(args);
         long entries = export.tree().size();
         long n = size == null ? entries : size;
         if (n < 0 || n > entries) {

@@ -1,6 +1,5 @@
 package org.enrollment.examples.log;
 
-import java.nio.file.Path;
 import org.enrollment.core.audit.tlog.ExportTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,10 +8,7 @@ import picocli.CommandLine.Option;
 @Command(name = "consistency", mixinStandardHelpOptions = true,
         description = "Prints the RFC 6962 consistency proof from the tree of the first N entries to that of the first M, "
                 + "one base64 hash a line.")
-final class ConsistencyCommand extends LogVerb {
-
-    @Option(names = "--audit", required = true, paramLabel = "FILE", description = "The exported audit log (JSON Lines).")
-    private Path audit;
+final class ConsistencyCommand extends ExportVerb {
 
     @Option(names = "--old", required = true, paramLabel = "N", description = "The earlier tree's size.")
     private long oldSize;
@@ -22,7 +18,7 @@ final class ConsistencyCommand extends LogVerb {
 
     @Override
     int run(LogArguments args) {
-        ExportTree export = args.export("--audit", audit);
+        ExportTree export = export(args);
         long entries = export.tree().size();
         if (oldSize < 0 || oldSize > newSize || newSize > entries) {
             throw args.bad("--old " + oldSize + " --new " + newSize + ": need 0 <= N <= M <= " + entries

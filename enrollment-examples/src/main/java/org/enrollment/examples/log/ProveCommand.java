@@ -13,10 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "prove", mixinStandardHelpOptions = true,
         description = "Prints the C2SP tlog-proof@v1 (.tlog-proof) of entry I (0-based) in the checkpoint's tree, "
                 + "made from the export; exits 1 when the export does not make the checkpoint's tree.")
-final class ProveCommand extends LogVerb {
-
-    @Option(names = "--audit", required = true, paramLabel = "FILE", description = "The exported audit log (JSON Lines).")
-    private Path audit;
+final class ProveCommand extends ExportVerb {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "CP", description = "The signed checkpoint.")
     private Path checkpoint;
@@ -31,7 +28,7 @@ final class ProveCommand extends LogVerb {
         if (index < 0 || index >= cp.size()) {
             throw args.bad("--index " + index + ": the checkpoint's tree has entries 0 to " + (cp.size() - 1) + ".");
         }
-        ExportTree export = args.export("--audit", audit);
+        ExportTree export = export(args);
         LogCheck made = export.startsWith(cp);
         if (!made.holds()) {
             return args.doesNotHold(made.problem());
