@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * says so, with an audit entry) and compares the clocks. Before every command it compares the node's clock with
  * the store's as estimated from the last reading and this process's monotonic clock, which costs no round trip
  * and catches a clock set back or forward at once; it reads the store again every {@link #RECHECK}, which also
- * finds a season another node changed.
+ * finds a season another node changed. A commit in between is not judged by the old season either: the store
+ * refuses, in the commit's own transaction, a record whose season is not the one it holds (see {@link SharedStore}).
  */
 final class SharedGuard {
 
@@ -92,8 +93,7 @@ final class SharedGuard {
         SharedStore.Reading read = store.read();
         long after = System.nanoTime();
         if (read.seasonFingerprint().isPresent() && !read.seasonFingerprint().get().equals(season.fingerprint())) {
-            throw new SeasonMismatchException("The database's season was changed (now " + read.seasonFingerprint().get()
-                    + ", this node's is " + season.fingerprint() + "); this node stops acting until it is started with it.", List.of());
+            throw SeasonMismatchException.changed(read.seasonFingerprint().get(), season.fingerprint());
         }
         Reading r = new Reading(read.time(), before + (after - before) / 2);
         compare(clock.instant(), r.storeTime());

@@ -10,6 +10,11 @@ import org.enrollment.core.season.SeasonTerms;
  * What a store shared by several nodes (the city database every district node writes to) holds for all of
  * them: the one clock and the one season. The registry of each node reads the store's time to check its own
  * clock against it, and holds the season there, so that no node judges by another window, plan or quota.
+ *
+ * <p>Such a store also refuses, inside each commit's and each record's own transaction, an audit record whose
+ * {@link AuditRecord#season() season} is not the one it holds (a record with no season is not checked): it throws
+ * {@link org.enrollment.core.registry.SeasonMismatchException#changed} and writes nothing, so a node whose season
+ * another node changed stops at its next command, not after its next reading.
  */
 public interface SharedStore {
 

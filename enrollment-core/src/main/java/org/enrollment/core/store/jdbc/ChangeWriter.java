@@ -48,7 +48,7 @@ record ChangeWriter(Database database, JdbcAuditTrail audit) {
                 delta.merge(u.school(), 1, Integer::sum);
             }
         }
-        if (!RegistrationRows.update(c, changes.updates(), stored)) {
+        if (!RegistrationRows.update(c, database.dialect(), changes.updates(), stored)) {
             return stale("a registration changed while locked");
         }
         List<Registration> created = new ArrayList<>(numbers.size());
@@ -98,34 +98,45 @@ record ChangeWriter(Database database, JdbcAuditTrail audit) {
     }
 
     /**
-     * Locks the status rows of the schools whose places, waiting list or co-build count change or are checked;
-     * checks first what the judgement read (the list to end, the co-build count, {@code ownCoBuildChange} being
-     * this change's own part of what the transaction counts), so that a command judged on stale facts is judged
-     * again rather than refused, then the plans; writes the rows; or returns the conflict.
+     * Locks the status rows of the schools whose places, waiting list or co-build count change or are checked, in
+     * code order; checks first what the judgement read (the list to end, the co-build count, {@code ownCoBuildChange}
+     * being this change's own part of what the transaction counts), so that a command judged on stale facts is
+     * judged again rather than refused, then the plans; writes the rows; or returns the conflict. Where the dialect
+     * can, a school whose places alone change is raised, locked and read in one statement; a conflict found after
+     * it is rolled back with the rest.
      */
     private CommitResult.Conflict settleSchools(Connection c, ChangeSet changes, Map<String, Integer> delta, int ownCoBuildChange)
             throws SQLException {
         CoBuildList waiting = changes.waitingList();
         CoBuildList ending = changes.endWaitingList();
-        TreeSet<String> schools = new TreeSet<>();
+        CoBuildCount judged = changes.coBuildCount();
+        TreeSet<String> locked = new TreeSet<>();
+        if (waiting != null) {
+            locked.add(waiting.school());
+        }
+        if (ending != null) {
+            locked.add(ending.school());
+        }
+        if (judged != null) {
+            locked.add(judged.school());
+        }
+        TreeSet<String> schools = new TreeSet<>(locked);
         delta.forEach((school, d) -> {
             if (d != 0) {
                 schools.add(school);
             }
         });
-        if (waiting != null) {
-            schools.add(waiting.school());
-        }
-        if (ending != null) {
-            schools.add(ending.school());
-        }
-        CoBuildCount judged = changes.coBuildCount();
-        if (judged != null) {
-            schools.add(judged.school());
-        }
+        Dialect dialect = database.dialect();
         Map<String, SchoolRows.Status> status = new LinkedHashMap<>();
+        Map<String, Integer> taken = new TreeMap<>();
         for (String school : schools) {
-            status.put(school, SchoolRows.lock(c, database.dialect(), school));
+            if (locked.contains(school) || dialect.raisePlaces() == null) {
+                SchoolRows.Status s = SchoolRows.lock(c, dialect, school);
+                status.put(school, s);
+                taken.put(school, s.placesTaken());
+            } else {
+                taken.put(school, SchoolRows.raise(c, dialect, school, delta.get(school)) - delta.get(school));
+            }
         }
         if (ending != null && !Long.valueOf(ending.id()).equals(status.get(ending.school()).waitingList())) {
             return stale("the co-build list waiting at " + ending.school() + " changed");
@@ -138,13 +149,13 @@ record ChangeWriter(Database database, JdbcAuditTrail audit) {
             }
         }
         for (Map.Entry<String, Integer> d : delta.entrySet()) {
-            int taken = d.getValue() == 0 ? 0 : status.get(d.getKey()).placesTaken();
-            if (d.getValue() > 0 && taken + d.getValue() > changes.planOf(d.getKey())) {
+            int before = taken.getOrDefault(d.getKey(), 0);
+            if (d.getValue() > 0 && before + d.getValue() > changes.planOf(d.getKey())) {
                 return new CommitResult.Conflict(CommitResult.Conflict.Kind.PLAN_FULL,
-                        "school " + d.getKey() + " has " + taken + " of " + changes.planOf(d.getKey()) + " places taken");
+                        "school " + d.getKey() + " has " + before + " of " + changes.planOf(d.getKey()) + " places taken");
             }
         }
-        CoBuildList stored = waiting == null ? null : SchoolRows.insertList(c, database.dialect(), waiting);
+        CoBuildList stored = waiting == null ? null : SchoolRows.insertList(c, dialect, waiting);
         for (Map.Entry<String, SchoolRows.Status> e : status.entrySet()) {
             String school = e.getKey();
             SchoolRows.Status before = e.getValue();

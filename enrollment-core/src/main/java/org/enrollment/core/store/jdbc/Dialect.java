@@ -12,13 +12,22 @@ enum Dialect {
     /** PostgreSQL: DDL is transactional, a migration runs in one transaction under a table lock. */
     POSTGRESQL("postgresql",
             "LOCK TABLE enrollment_schema_version IN SHARE ROW EXCLUSIVE MODE",
-            "INSERT INTO registration_counter (district, season_year, last_sequence) VALUES (?, ?, 0)"
-                    + " ON CONFLICT (district, season_year) DO NOTHING",
-            "UPDATE registration_counter SET last_sequence = last_sequence + ? WHERE district = ? AND season_year = ?"
+            null,
+            // One round trip, creating the counter when the district has none for the year, in a transaction of its
+            // own whose commit does not wait for the disk (set_config(..., true) lasts for that transaction only).
+            "INSERT INTO registration_counter (last_sequence, district, season_year)"
+                    + " SELECT CAST(? AS BIGINT), CAST(? AS VARCHAR(6)), CAST(? AS INT)"
+                    + " FROM (SELECT set_config('synchronous_commit', 'off', true)) light"
+                    + " ON CONFLICT (district, season_year)"
+                    + " DO UPDATE SET last_sequence = registration_counter.last_sequence + EXCLUDED.last_sequence"
                     + " RETURNING last_sequence",
             "INSERT INTO school_status (school, places_taken) VALUES (?, 0) ON CONFLICT (school) DO NOTHING",
+            // The row proposed is checked (places_taken >= 0) before the conflict is: a new school's row starts at
+            // what is taken there, never below 0 (a school without a row has no place to free).
+            "INSERT INTO school_status (school, places_taken) VALUES (?, GREATEST(CAST(? AS INT), 0)) ON CONFLICT (school)"
+                    + " DO UPDATE SET places_taken = school_status.places_taken + CAST(? AS INT) RETURNING places_taken",
             "SELECT nextval('cobuild_list_id')",
-            "SET LOCAL synchronous_commit TO OFF"),
+            "SELECT fingerprint FROM season WHERE id = 1 FOR SHARE"),
 
     /** H2: DDL commits at once, so the scripts are idempotent; no lock is needed in one process. */
     H2("h2",
@@ -30,26 +39,29 @@ enum Dialect {
                     + " WHERE district = ? AND season_year = ?)",
             "MERGE INTO school_status t USING (VALUES (CAST(? AS VARCHAR(64)))) s (school) ON t.school = s.school"
                     + " WHEN NOT MATCHED THEN INSERT (school, places_taken) VALUES (s.school, 0)",
+            null,
             "SELECT NEXT VALUE FOR cobuild_list_id",
-            null);
+            "SELECT fingerprint FROM season WHERE id = 1 FOR UPDATE");
 
     private final String folder;
     private final String lockMigrations;
     private final String insertCounter;
     private final String incrementCounter;
     private final String insertSchool;
+    private final String raisePlaces;
     private final String nextListId;
-    private final String lightCommit;
+    private final String lockSeason;
 
     Dialect(String folder, String lockMigrations, String insertCounter, String incrementCounter, String insertSchool,
-            String nextListId, String lightCommit) {
+            String raisePlaces, String nextListId, String lockSeason) {
         this.folder = folder;
         this.lockMigrations = lockMigrations;
         this.insertCounter = insertCounter;
         this.incrementCounter = incrementCounter;
         this.insertSchool = insertSchool;
+        this.raisePlaces = raisePlaces;
         this.nextListId = nextListId;
-        this.lightCommit = lightCommit;
+        this.lockSeason = lockSeason;
     }
 
     /** The dialect of the database behind the metadata. */
@@ -75,12 +87,18 @@ enum Dialect {
         return lockMigrations;
     }
 
-    /** Creates the counter of a district and year at 0 unless it exists: district, year. */
+    /**
+     * Creates the counter of a district and year at 0 unless it exists: district, year; {@code null} when
+     * {@link #incrementCounter()} creates it itself.
+     */
     String insertCounter() {
         return insertCounter;
     }
 
-    /** Raises a counter and returns its new value, holding its row lock: by, district, year. */
+    /**
+     * Raises a counter and returns its new value: by, district, year. Run in auto-commit mode, each its own
+     * transaction; no row when the counter does not exist and {@link #insertCounter()} is to create it.
+     */
     String incrementCounter() {
         return incrementCounter;
     }
@@ -91,12 +109,20 @@ enum Dialect {
     }
 
     /**
-     * The statement that lets the current transaction commit without waiting for its log to reach the disk,
-     * or {@code null}: for the numbering transaction, whose log the commit that uses the numbers flushes
-     * anyway (the log is written in order), so that a registration waits for one flush, not two.
+     * Raises a school's places taken by a number (negative to free places), creating its status row when it has
+     * none, locks the row and returns the new count, in one round trip: school, by, by; or {@code null}, when the row
+     * is locked ({@link #insertSchool()}) and written apart.
      */
-    String lightCommit() {
-        return lightCommit;
+    String raisePlaces() {
+        return raisePlaces;
+    }
+
+    /**
+     * Reads the held season's fingerprint and locks its row against a change for the rest of the transaction
+     * (shared on PostgreSQL, so that commits do not queue on it).
+     */
+    String lockSeason() {
+        return lockSeason;
     }
 
     /** The next co-build list ID. */

@@ -179,7 +179,11 @@ public final class JdbcRegistrationStore implements RegistrationStore {
 
     @Override
     public AuditEntry record(AuditRecord record) {
-        return audit.append(record);
+        Objects.requireNonNull(record, "record");
+        return database.committed("Appending to the audit log", c -> {
+            season.check(c, record);
+            return audit.append(c, record);
+        });
     }
 
     @Override
@@ -220,6 +224,7 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         try {
             return database.inTransaction(c -> {
                 List<RegistrationNumber> numbers = counters.issue(c, changes.inserts());
+                season.check(c, record);
                 CommitResult result = writer.write(c, changes, record, numbers);
                 if (result instanceof CommitResult.Committed) {
                     c.commit();

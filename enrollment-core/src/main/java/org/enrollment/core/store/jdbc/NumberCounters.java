@@ -28,10 +28,14 @@ final class NumberCounters {
 
     /**
      * Issues a number to each new registration, in the order given, from the counter of its district and
-     * year, and commits at once: the counters' row locks are held for that short transaction only. On
-     * PostgreSQL that commit does not wait for the disk: should the server crash before the log reaches it,
-     * the numbers it lost were used by no commit that reached the disk either (a later commit flushes the
-     * log up to itself, this transaction included), so no number that was ever issued is issued again.
+     * year, each counter raised in auto-commit mode, a transaction of its own, before the connection's
+     * transaction begins: a counter's row lock is held for that one statement only. On PostgreSQL that
+     * statement is one round trip and its commit does not wait for the disk: should the server crash before
+     * the log reaches it, the numbers it lost were used by no commit that reached the disk either (a later
+     * commit flushes the log up to itself, this transaction included), so no number that was ever issued is
+     * issued again.
+     *
+     * @param c a connection with auto-commit off and no transaction begun, as it is left
      */
     List<RegistrationNumber> issue(Connection c, List<NewRegistration> inserts) throws SQLException {
         if (inserts.isEmpty()) {
@@ -41,16 +45,15 @@ final class NumberCounters {
         for (NewRegistration n : inserts) {
             needed.merge(new CounterKey(n.district(), n.year()), 1, Integer::sum);
         }
-        if (database.dialect().lightCommit() != null) {
-            try (PreparedStatement p = c.prepareStatement(database.dialect().lightCommit())) {
-                p.execute();
-            }
-        }
         Map<CounterKey, Long> next = new HashMap<>();
-        for (Map.Entry<CounterKey, Integer> e : needed.entrySet()) {
-            next.put(e.getKey(), raiseCounter(c, e.getKey(), e.getValue()) - e.getValue() + 1);
+        c.setAutoCommit(true);
+        try {
+            for (Map.Entry<CounterKey, Integer> e : needed.entrySet()) {
+                next.put(e.getKey(), raiseCounter(c, e.getKey(), e.getValue()) - e.getValue() + 1);
+            }
+        } finally {
+            c.setAutoCommit(false);
         }
-        c.commit();
         List<RegistrationNumber> numbers = new ArrayList<>(inserts.size());
         for (NewRegistration n : inserts) {
             CounterKey key = new CounterKey(n.district(), n.year());
@@ -73,6 +76,9 @@ final class NumberCounters {
                         return r.getLong(1);
                     }
                 }
+            }
+            if (dialect.insertCounter() == null) {
+                break;
             }
             try (PreparedStatement p = c.prepareStatement(dialect.insertCounter())) {
                 p.setString(1, key.district());

@@ -36,6 +36,9 @@ final class RegistrationRows {
 
     private static final int LOCK_CHUNK = 100;
 
+    private static final String UPDATE_ROW = "UPDATE registration SET name = ?, household = ?, school = ?, state = ?,"
+            + " version = ? WHERE number = ? AND version = ?";
+
     private static final String INSERT_EVENT = "INSERT INTO registration_event (number, position, event_at, step,"
             + " state, reason) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -138,19 +141,24 @@ final class RegistrationRows {
     }
 
     /**
-     * Writes registrations after a step: the row where its version is still the one locked, and the events
-     * past the stored ones.
+     * Writes registrations after a step: the row where its version is still the one locked, and the one event
+     * past the stored ones (a step adds one). On PostgreSQL each registration is one statement, the event
+     * inserted from the row the update returns, all of them one batch: one round trip.
      *
      * @return whether every row was still at its stored version
      */
-    static boolean update(Connection c, List<Registration> updates, Map<RegistrationNumber, Stored> stored)
+    static boolean update(Connection c, Dialect dialect, List<Registration> updates, Map<RegistrationNumber, Stored> stored)
             throws SQLException {
         if (updates.isEmpty()) {
             return true;
         }
-        try (PreparedStatement row = c.prepareStatement("UPDATE registration SET name = ?, household = ?, school = ?,"
-                + " state = ?, version = ? WHERE number = ? AND version = ?");
-             PreparedStatement event = c.prepareStatement(INSERT_EVENT)) {
+        boolean together = dialect == Dialect.POSTGRESQL;
+        String update = UPDATE_ROW;
+        if (together) {
+            update = "WITH u AS (" + UPDATE_ROW + " RETURNING number) " + eventsFrom("u", 1);
+        }
+        try (PreparedStatement row = c.prepareStatement(update);
+             PreparedStatement event = together ? null : c.prepareStatement(INSERT_EVENT)) {
             for (Registration u : updates) {
                 long before = stored.get(u.number()).version();
                 row.setString(1, u.name());
@@ -160,15 +168,21 @@ final class RegistrationRows {
                 row.setLong(5, u.version());
                 row.setString(6, u.number().value());
                 row.setLong(7, before);
+                if (together) {
+                    setEvents(row, 8, u, (int) before);
+                } else {
+                    addEvents(event, u, (int) before);
+                }
                 row.addBatch();
-                addEvents(event, u, (int) before);
             }
             for (int count : row.executeBatch()) {
                 if (count == 0) {
                     return false;
                 }
             }
-            event.executeBatch();
+            if (event != null) {
+                event.executeBatch();
+            }
         }
         return true;
     }
@@ -182,11 +196,16 @@ final class RegistrationRows {
      * @return whether it was inserted; {@code false} when the child's active registration is in the way
      */
     static boolean insert(Connection c, Dialect dialect, Registration r) throws SQLException {
+        checkHistory(r);
+        boolean together = dialect == Dialect.POSTGRESQL;
         String sql = "INSERT INTO registration (number, child, name, household, district, school, route, co_build_unit, state, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (child) WHERE state <> 'WITHDRAWN' DO NOTHING" : "");
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        if (together) {
+            sql = "WITH r AS (" + sql + " ON CONFLICT (child) WHERE state <> 'WITHDRAWN' DO NOTHING RETURNING number) "
+                    + eventsFrom("r", r.history().size());
+        }
         try (PreparedStatement row = c.prepareStatement(sql);
-             PreparedStatement event = c.prepareStatement(INSERT_EVENT)) {
+             PreparedStatement event = together ? null : c.prepareStatement(INSERT_EVENT)) {
             row.setString(1, r.number().value());
             row.setString(2, r.child().value());
             row.setString(3, r.name());
@@ -197,6 +216,9 @@ final class RegistrationRows {
             row.setString(8, r.coBuildUnit());
             row.setString(9, r.state().name());
             row.setLong(10, r.version());
+            if (together) {
+                setEvents(row, 11, r, 0);
+            }
             try {
                 if (row.executeUpdate() == 0) {
                     return false;
@@ -207,18 +229,49 @@ final class RegistrationRows {
                 }
                 throw e;
             }
-            addEvents(event, r, 0);
-            event.executeBatch();
+            if (event != null) {
+                addEvents(event, r, 0);
+                event.executeBatch();
+            }
             return true;
         }
     }
 
-    private static void addEvents(PreparedStatement p, Registration r, int from) throws SQLException {
+    /**
+     * PostgreSQL: the insert of {@code count} events of the registration the named common table expression
+     * returns (none when it returns no row); the events' columns are parameters, position first.
+     */
+    private static String eventsFrom(String cte, int count) {
+        String row = "(CAST(? AS INT), ?, ?, ?, ?)";
+        return "INSERT INTO registration_event (number, position, event_at, step, state, reason)"
+                + " SELECT " + cte + ".number, e.* FROM " + cte + ", (VALUES " + String.join(", ", Collections.nCopies(count, row))
+                + ") e";
+    }
+
+    /** Sets the parameters of {@link #eventsFrom}, from parameter {@code first} on: the events past {@code from}. */
+    private static void setEvents(PreparedStatement p, int first, Registration r, int from) throws SQLException {
+        checkHistory(r);
+        int i = first;
+        for (int position = from; position < r.history().size(); position++) {
+            RegistrationEvent e = r.history().get(position);
+            p.setInt(i++, position);
+            p.setString(i++, e.at().toString());
+            p.setString(i++, e.step() == null ? null : e.step().name());
+            p.setString(i++, e.state().name());
+            p.setString(i++, e.reason());
+        }
+    }
+
+    private static void checkHistory(Registration r) {
         if (r.history().size() != r.version()) {
             throw new IllegalArgumentException("Registration " + r.number() + " has version " + r.version() + " but "
                     + r.history().size() + " lines of history; the store keeps one line per version.\n"
                     + "Maybe make it with Registration.create and take, which keep them in step.");
         }
+    }
+
+    private static void addEvents(PreparedStatement p, Registration r, int from) throws SQLException {
+        checkHistory(r);
         for (int i = from; i < r.history().size(); i++) {
             RegistrationEvent e = r.history().get(i);
             p.setString(1, r.number().value());

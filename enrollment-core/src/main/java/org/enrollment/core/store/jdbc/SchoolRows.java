@@ -65,6 +65,19 @@ final class SchoolRows {
         }
     }
 
+    /** Raises the school's places taken by {@code by} with {@link Dialect#raisePlaces()}, locking its row; the new count. */
+    static int raise(Connection c, Dialect dialect, String school, int by) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(dialect.raisePlaces())) {
+            p.setString(1, school);
+            p.setInt(2, by);
+            p.setInt(3, by);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
     /** Writes a locked school's places taken and waiting list. */
     static void update(Connection c, String school, Status status) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(

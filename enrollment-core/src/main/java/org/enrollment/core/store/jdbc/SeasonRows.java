@@ -9,13 +9,14 @@ import java.util.Objects;
 import java.util.Optional;
 import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditRecord;
+import org.enrollment.core.registry.SeasonMismatchException;
 import org.enrollment.core.season.SeasonTerms;
 import org.enrollment.core.store.SharedStore;
 
 /**
  * The JDBC store's {@link SharedStore}: the database's clock ({@code CURRENT_TIMESTAMP}) and the season held
  * in the one row of table {@code season}. A change of season locks that row, rewrites it and appends its audit
- * entry in one transaction.
+ * entry in one transaction; every commit and record of a registry checks the row first in its own ({@link #check}).
  */
 final class SeasonRows implements SharedStore {
 
@@ -75,6 +76,25 @@ final class SeasonRows implements SharedStore {
             }
             return Optional.of(audit.append(c, record));
         });
+    }
+
+    /**
+     * Checks, first in a commit's or a record's transaction, that the record was judged by the season held, and
+     * locks the season's row against a change until the transaction ends (shared on PostgreSQL), so that no change
+     * of season comes between the check and the commit; a record with no season, or a store that holds none, is
+     * not checked.
+     *
+     * @throws SeasonMismatchException when another season is held: nothing was written
+     */
+    void check(Connection c, AuditRecord record) throws SQLException {
+        if (record.season().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement(database.dialect().lockSeason()); ResultSet r = p.executeQuery()) {
+            if (r.next() && !r.getString(1).equals(record.season())) {
+                throw SeasonMismatchException.changed(r.getString(1), record.season());
+            }
+        }
     }
 
     /** The held season, its row locked for the rest of the transaction. */

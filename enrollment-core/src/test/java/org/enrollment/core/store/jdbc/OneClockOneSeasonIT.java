@@ -120,6 +120,26 @@ class OneClockOneSeasonIT {
         assertThat(a.registrationOf(child(4))).isEmpty();
     }
 
+    @Test
+    void aNodeWhoseSeasonWasChangedUnderItIsRefusedAtItsVeryNextCommitAndWritesNothing() {
+        DataSource database = TestDatabase.POSTGRESQL.fresh();
+        Registry a = node(database, season(5, 3), Clock.systemUTC());
+        assertThat(a.handle(Actor.guardian(), register(5)).isAccepted()).isTrue();
+
+        Registry.builder(season(10, 3), new ReferencePolicies()).store(JdbcRegistrationStore.open(database))
+                .childKey(KEY).changeSeason("city operator 7").build();
+        long entries = a.audit().head().count();
+
+        // Within a second of its last reading of the database: only the commit's own check can catch it.
+        assertThatThrownBy(() -> a.handle(Actor.guardian(), register(6)))
+                .isInstanceOf(SeasonMismatchException.class).hasMessageContaining("was changed")
+                .hasMessageContaining(SeasonTerms.of(season(10, 3)).fingerprint());
+        assertThatThrownBy(() -> a.handle(Actor.guardian(), new Register(child(5).value(), "王小明", HAIDIAN, HAIDIAN, SCHOOL, null)))
+                .as("a refusal judged by the old season is not recorded either").isInstanceOf(SeasonMismatchException.class);
+        assertThat(a.audit().head().count()).as("audit entries").isEqualTo(entries);
+        assertThat(a.registrationOf(child(6))).isEmpty();
+    }
+
     private static Registry node(DataSource database, Season season, Clock clock) {
         return Registry.builder(season, new ReferencePolicies()).clock(clock).store(JdbcRegistrationStore.open(database))
                 .childKey(KEY).build();
