@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * never reused, and a commit that then fails leaves a gap, never a second holder.
  *
  * <p><b>Isolation: READ COMMITTED with explicit row locks.</b> A commit locks,
- * always in this order so that two commits cannot wait on each other in a circle: the registrations it
+ * always in this order so that two commits cannot wait on each other in a circle: the season's row (shared on
+ * PostgreSQL; read to check the season the command was judged by is still the one held), the registrations it
  * updates ({@code SELECT ... FOR UPDATE}, in number order), the children's index entries (inserts, in
  * resident ID order), the status rows of the schools whose places, waiting list or co-build count it
  * changes or checks (in code order), and last the audit head row, which every commit and every refusal
@@ -90,11 +91,13 @@ public final class JdbcRegistrationStore implements RegistrationStore {
 
     /**
      * Opens the store on a data source: finds out whether it is PostgreSQL or H2, creates or migrates the
-     * schema, and returns the store. Every operation takes a connection from the data source and gives it
+     * schema unless it is at the newest version already, checks that the database's guards (the audit tables'
+     * triggers, the unique index of one active registration per child) are there and enabled, and returns the store. Every operation takes a connection from the data source and gives it
      * back; give a pooled one for speed.
      *
      * @throws IllegalArgumentException when the database is neither PostgreSQL nor H2
-     * @throws JdbcStoreException when the database cannot be reached or migrated; for an H2 {@code mem:} URL
+     * @throws JdbcStoreException when the database cannot be reached or migrated, or a guard is missing or
+     *         disabled (naming it); for an H2 {@code mem:} URL
      *         without {@code ;DB_CLOSE_DELAY=-1}, saying to add it
      */
     public static JdbcRegistrationStore open(DataSource dataSource) {
@@ -113,11 +116,27 @@ public final class JdbcRegistrationStore implements RegistrationStore {
             int version = SchemaMigration.migrate(database);
             LOG.debug("JDBC store open on {}, schema version {}", dialect, version);
         } catch (SQLException e) {
-            throw vanishingH2(url).map(hint -> new JdbcStoreException(hint, e)).orElseGet(() -> database.failure("Migrating the schema", e));
+            throw vanishingH2(url).map(hint -> new JdbcStoreException(hint, e)).orElseGet(() -> database.failure("Migrating the schema"
+                    + " (if this account is the application's, run JdbcRegistrationStore.migrate with the tables' owner first)", e));
         }
+        database.read("Checking the database's triggers and unique index", c -> {
+            SchemaGuards.check(c, dialect);
+            return null;
+        });
         JdbcRegistrationStore store = new JdbcRegistrationStore(database);
         store.audit.buildTreeIfAbsent();
         return store;
+    }
+
+    /**
+     * Creates or migrates the schema with the account that owns the tables (the migration role), and checks its
+     * guards, without keeping a store: the application then {@link #open opens} the store with an account that may
+     * only read and write rows (README, "Running on PostgreSQL").
+     *
+     * @throws JdbcStoreException as {@link #open} does
+     */
+    public static void migrate(DataSource owner) {
+        open(owner);
     }
 
     /**

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the database's schema up to the newest version the library knows: the scripts {@code V1.sql},
  * {@code V2.sql}, ... in the dialect's folder beside this class, each run once, in order, and recorded in
- * {@code enrollment_schema_version}. Starting again changes nothing.
+ * {@code enrollment_schema_version}. Starting again changes nothing, and a schema already at the newest version is
+ * only read: an application account without the right to create, alter or lock tables opens a schema that the
+ * tables' owner migrated ({@link JdbcRegistrationStore#migrate}).
  *
  * <p>On PostgreSQL all pending scripts run in one transaction that first locks the version table, so two
  * nodes starting at once migrate one after the other and the second finds nothing to do. H2 commits each
@@ -41,6 +43,10 @@ final class SchemaMigration {
      * @return the schema version the database has now
      */
     static int migrate(Database database) throws SQLException {
+        int present = versionIfPresent(database);
+        if (present >= latestKnown(database.dialect())) {
+            return present;
+        }
         createVersionTable(database);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -96,6 +102,25 @@ final class SchemaMigration {
                 }
                 LOG.debug("Creating the schema version table raced with another node ({}); trying again", e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The schema's version, read without writing anything, or 0 when there is no version table yet: so that an
+     * application account that may not create or lock tables opens a schema the owner's account migrated.
+     */
+    private static int versionIfPresent(Database database) {
+        try {
+            return database.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    int version = currentVersion(s);
+                    c.commit();
+                    return version;
+                }
+            });
+        } catch (SQLException e) {
+            LOG.debug("No schema version yet ({}); migrating", e.getMessage());
+            return 0;
         }
     }
 
