@@ -31,6 +31,8 @@ public final class StateSeal {
     private final SecretKeySpec aesKey;
     private final String keyId;
     private final SecureRandom random = new SecureRandom();
+    /** One cipher per thread, so that neither the provider lookup nor the AES key schedule is repeated per seal. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(StateSeal::newCipher);
 
     /**
      * A seal under this child key (the key of the audit log's {@link ChildReference}s).
@@ -64,7 +66,7 @@ public final class StateSeal {
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(AAD);
             return Base64.getEncoder().encodeToString(concat(nonce, cipher.doFinal(StateCodec.encode(state))));
@@ -80,12 +82,20 @@ public final class StateSeal {
             if (bytes.length <= NONCE) {
                 return Optional.empty();
             }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE));
             cipher.updateAAD(AAD);
             return Optional.of(StateCodec.decode(cipher.doFinal(bytes, NONCE, bytes.length - NONCE)));
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available, which every Java platform must have.", e);
         }
     }
 
