@@ -59,6 +59,8 @@ class ImpactCommandTest {
         assertThat(expected.lines).as("the season has passing verifications of 非京籍 children").isGreaterThan(20);
         JsonNode s = JSON.readTree(json.toFile()).get(0);
         assertThat(s.get("file").asText()).isEqualTo(season.toString());
+        assertThat(impact.err()).as("the last progress line counts the whole file")
+                .contains(String.format("%,d commands replayed under both rule sets, all of the file", s.get("commands").asLong()));
         assertThat(group(s.get("changes").get("byKind"), "verify")).isEqualTo(expected.lines);
         // each affected child's first passing verification is refused for the missing document; a later one may be
         // refused for the state the first refusal left

@@ -93,6 +93,8 @@ public final class ImpactReplay {
                     progress.accept(String.format("impact: %s: %,d commands replayed under both rule sets", file, commands));
                 }
             }
+            // The lines above come every 4,096 commands at most, so the last of them is short of the file's count.
+            progress.accept(String.format("impact: %s: %,d commands replayed under both rule sets, all of the file", file, commands));
             ChildChanges endStates = ChildChanges.of(children, season, base.registry(), next.registry());
             return new SeasonImpact(file.toString(), season.year(), clock.instant(),
                     side(baseline, base.registry(), season, firedBase), side(proposed, next.registry(), season, firedNext),
