@@ -108,6 +108,9 @@ class CheckStoreCommandTest {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("DROP TRIGGER audit_tree_node_append_only");
             s.execute("UPDATE audit_tree_node SET hash = (SELECT hash FROM audit_tree_node WHERE level = 0 AND idx = 0) WHERE level = 0 AND idx = 1");
+            // put back, as an intruder covering the tracks would: a store whose guard is missing does not even open
+            s.execute("CREATE TRIGGER audit_tree_node_append_only BEFORE UPDATE, DELETE ON audit_tree_node FOR EACH ROW"
+                    + " CALL 'org.enrollment.core.store.jdbc.H2AuditGuard'");
         }
         CliRun tampered = CliRun.reference(check);
         assertThat(tampered.exitCode()).isEqualTo(1);
