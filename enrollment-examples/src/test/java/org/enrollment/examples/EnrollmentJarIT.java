@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,31 @@ class EnrollmentJarIT {
             assertThat(kieServices).contains("org.drools.compiler.kie.builder.impl.KieServicesImpl");
             assertThat(jar.getEntry("META-INF/services/org.kie.api.internal.assembler.KieAssemblerService")).isNotNull();
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(EnrollmentCli.class.getName());
+        }
+    }
+
+    /**
+     * A line of 600 MB, read by a JVM of 1 GB: refused as too long at its own line, exit 2, by {@code run} and by
+     * {@code impact}, never an {@code OutOfMemoryError}. The file is sparse, so the test itself writes almost nothing.
+     */
+    @Test
+    void refusesASixHundredMegabyteLineInAOneGigabyteJvm() throws Exception {
+        Path file = dir.resolve("huge.jsonl");
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.write((Scenarios.SEASON + "\n" + Scenarios.REGISTER + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write("x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII));
+            out.seek(600L << 20);
+            out.write('\n');
+        }
+        Path rules = dir.resolve("rules");
+        assertThat(javaJar("rules", "export", rules.toString()).exitCode()).isZero();
+
+        for (List<String> args : List.of(List.of("run", file.toString()), List.of("impact", "--rules", rules.toString(), file.toString()))) {
+            Result r = javaJar(List.of("-Xmx1g"), args.toArray(String[]::new));
+
+            assertThat(r.exitCode()).as(args.get(0) + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(args.get(0)).contains("huge.jsonl: line 3: the line is longer than 8388608 bytes.")
+                    .doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
         }
     }
 
