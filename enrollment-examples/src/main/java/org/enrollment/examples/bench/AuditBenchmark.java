@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.enrollment.core.audit.AuditHead;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
@@ -14,32 +13,20 @@ import org.enrollment.core.audit.AuditVerification;
 import org.enrollment.core.audit.FileAuditTrail;
 import org.enrollment.core.audit.InMemoryAuditTrail;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The audit log, in memory and in a file: appending the entry of an accepted {@code register} (sealed into the
  * hash chain), and checking the whole chain. Figures are entries per second: each call appends
  * {@value #BATCH} entries to an empty log, or checks a log of {@value #LOG} entries.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class AuditBenchmark {
+public class AuditBenchmark extends ShippedBenchmark {
 
     static final int BATCH = 10_000;
     static final int LOG = 100_000;

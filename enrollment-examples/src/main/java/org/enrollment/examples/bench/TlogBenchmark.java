@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.enrollment.core.audit.tlog.Checkpoint;
 import org.enrollment.core.audit.tlog.ExportTree;
 import org.enrollment.core.audit.tlog.InclusionProof;
@@ -15,18 +14,11 @@ import org.enrollment.core.audit.tlog.MerkleTree;
 import org.enrollment.core.audit.tlog.SignedNote;
 import org.enrollment.core.audit.tlog.SigningKey;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The transparency log's costs on a log of {@value #LOG} entries (a city's season) of {@value #LINE} bytes each
@@ -34,13 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * checking an export against a signed checkpoint, and entries per second of keeping the tree with a signed
  * checkpoint every {@value #CHECKPOINT_EVERY} entries (to set beside a season's commands per second).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class TlogBenchmark {
+public class TlogBenchmark extends ShippedBenchmark {
 
     static final int LOG = 713_106;
     static final int LINE = 330;

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.examples.RuleSet;
@@ -21,17 +20,9 @@ import org.enrollment.examples.scenario.SettableClock;
 import org.enrollment.examples.simulation.SeasonSimulator;
 import org.enrollment.rules.DroolsPolicyEngine;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Replaying a season file, side by side in one run (issue 14): {@code hand}, a hand-written Java replay (read
@@ -42,13 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * commands, the held-back season's size; 170,000: the whole 713,106-command year), written once a run with
  * the shipped rules. One replay an operation, in seconds; target: {@code run} ≤ 3 × {@code hand}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
-public class ReplayBenchmark {
+public class ReplayBenchmark extends SeasonShotBenchmark {
 
     /** What replays the file: {@code hand}, {@code run} or {@code impact}. */
     @Param({"hand", "run", "impact"})

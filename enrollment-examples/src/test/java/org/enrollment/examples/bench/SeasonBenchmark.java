@@ -1,24 +1,15 @@
 package org.enrollment.examples.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.policy.ReferencePolicies;
 import org.enrollment.examples.simulation.SeasonReport;
 import org.enrollment.examples.simulation.SeasonSimulator;
 import org.enrollment.rules.DroolsPolicyEngine;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A whole simulated Beijing season (170,000 children, every kind of command in the proportions a real year
@@ -27,13 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * host would write by hand. One play an operation, in seconds; the season's command count is printed after
  * each play, to turn the time into commands per second.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
-public class SeasonBenchmark {
+public class SeasonBenchmark extends SeasonShotBenchmark {
 
     /** The policies judging: the shipped Drools rules or the reference policies. */
     @Param({"drools", "reference"})

@@ -3,7 +3,6 @@ package org.enrollment.rules.bench;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Admit;
@@ -24,6 +23,7 @@ import org.enrollment.core.command.Tick;
 import org.enrollment.core.command.Untick;
 import org.enrollment.core.command.Verify;
 import org.enrollment.core.command.Withdraw;
+import org.enrollment.core.fixture.ThroughputBenchmark;
 import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.policy.PolicyVerdict;
@@ -32,15 +32,10 @@ import org.enrollment.core.registry.Registry;
 import org.enrollment.core.season.School;
 import org.enrollment.rules.DroolsPolicyEngine;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -78,13 +73,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * and 3 × 2 s of measurement, so the whole class takes about 5 to 6 minutes on 2 cores (5 min 41 s on a quiet
  * machine). Pick some kinds with JMH's {@code -p kind=tick,verify}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-public class PolicyJudgingBenchmark {
+public class PolicyJudgingBenchmark extends ThroughputBenchmark {
 
     /** The command whose question is judged: every {@link CommandKind}'s text. */
     @Param({"register", "amend", "withdraw", "verify", "tick", "untick", "submit-list", "approve", "return",

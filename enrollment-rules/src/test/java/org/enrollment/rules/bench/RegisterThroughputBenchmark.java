@@ -1,25 +1,17 @@
 package org.enrollment.rules.bench;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.command.Register;
+import org.enrollment.core.fixture.ThroughputBenchmark;
 import org.enrollment.core.policy.ReferencePolicies;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.rules.DroolsPolicyEngine;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Whole {@code register} commands through {@link Registry#handle} with the in-memory store: input check,
@@ -27,13 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * school in its district, so every call is accepted and the registry keeps growing (from 170,000 children).
  * The commands are made before the measurement, so that it measures the registry, not the making of IDs.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class RegisterThroughputBenchmark {
+public class RegisterThroughputBenchmark extends ThroughputBenchmark {
 
     private static final int PRELOADED = 170_000;
     /** More commands than the fastest engine gets through in the warm-up and measurement together. */

@@ -8,29 +8,22 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.command.Register;
+import org.enrollment.core.fixture.ThroughputBenchmark;
 import org.enrollment.core.policy.ReferencePolicies;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.core.store.StoreFixtures;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Whole {@code register} commands through a registry on the JDBC store over an embedded PostgreSQL, with 1,
@@ -39,14 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each run starts a fresh server; {@code fsync} off is a disposable test server's setting, on (with
  * {@code synchronous_commit}) a production server's.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Dorg.slf4j.simpleLogger.log.io.zonky.test=warn",
         "-Dorg.slf4j.simpleLogger.log.org.enrollment.core.store.jdbc=warn"})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class JdbcRegisterBenchmark {
+public class JdbcRegisterBenchmark extends ThroughputBenchmark {
 
     private static final int CONNECTIONS = 8;
     /** As many distinct children as {@link StoreFixtures#child} makes: more than any run registers. */
