@@ -8,17 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.enrollment.examples.impact.ImpactReplay;
 import org.enrollment.examples.impact.ImpactText;
 import org.enrollment.examples.scenario.ScenarioFileException;
 import org.enrollment.examples.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code check-rules DIR FILE...}: the loop policy staff go through before publishing a rule change. It
@@ -29,16 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "check-rules", mixinStandardHelpOptions = true,
         description = {"Vets and compiles the rule files in DIR, replays the scenario files with them, and prints which rules "
                 + "fired and which never did; with --season, also what the change would do to that season."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the rules compile and every expectation held", "1:an expectation did not hold",
                 "2:the rules fail vetting or do not compile, or a scenario file is wrong; nothing ran"})
-final class CheckRulesCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private EnrollmentCli cli;
-
-    @Spec
-    private CommandSpec spec;
+final class CheckRulesCommand extends Verb {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The folder of rule files to check.")
     private Path folder;
@@ -52,7 +41,7 @@ final class CheckRulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<RuleSet> loaded = cli.rules(folder);
+        Optional<RuleSet> loaded = cli().rules(folder);
         if (loaded.isEmpty()) {
             return EnrollmentCli.NOTHING_RAN;
         }
@@ -73,7 +62,7 @@ final class CheckRulesCommand implements Callable<Integer> {
         never.forEach(rule -> out.println("          " + rule));
         out.flush();
         if (season != null) {
-            Optional<RuleSet> inForce = cli.rules(null);
+            Optional<RuleSet> inForce = cli().rules(null);
             if (inForce.isEmpty()) {
                 return EnrollmentCli.NOTHING_RAN;
             }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.enrollment.core.audit.AuditVerification;
 import org.enrollment.core.audit.LogReplay;
 import org.enrollment.core.audit.StateSeal;
@@ -18,10 +17,8 @@ import org.enrollment.core.audit.tlog.VerifierKey;
 import org.enrollment.core.store.RegistrationStore;
 import org.enrollment.core.store.StoreCheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code check-store} (also {@code log check-store}): replays a database store's audit log and compares every
@@ -33,13 +30,9 @@ import picocli.CommandLine.Spec;
         description = {"Replays the audit log of a JDBC store and compares every registration row with what the log says; "
                 + "names each registration that differs, and checks the log's chain; with --vkey, also the store's Merkle tree "
                 + "against the entries and the signed checkpoints kept with it."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every row is what the log says and the log checks out", "1:a row differs, an entry does not replay, "
                 + "the chain, the tree or a checkpoint does not check out (each named)", "2:an option is wrong"})
-final class CheckStoreCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
+final class CheckStoreCommand extends Verb {
 
     @Option(names = "--store", paramLabel = "URL", required = true, description = "The database: a jdbc:postgresql: or jdbc:h2: URL.")
     private String store;

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.enrollment.examples.impact.ImpactJson;
 import org.enrollment.examples.impact.ImpactReplay;
 import org.enrollment.examples.impact.ImpactText;
@@ -15,11 +14,8 @@ import org.enrollment.examples.impact.SeasonImpact;
 import org.enrollment.examples.report.ImpactPage;
 import org.enrollment.examples.scenario.ScenarioFileException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code impact [--baseline DIR] --rules DIR SEASON...}: what publishing a rule change would do to a season
@@ -30,15 +26,8 @@ import picocli.CommandLine.Spec;
                 + "under the proposed rules, and shows what would end differently: the commands, by rule, reason, "
                 + "district, school and kind, with masked examples; the children whose end state differs; the funnel "
                 + "per district under both; the rules fired under each and never fired."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the seasons were compared, whatever changed", "2:a rule folder or a season file is wrong; nothing ran"})
-final class ImpactCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private EnrollmentCli cli;
-
-    @Spec
-    private CommandSpec spec;
+final class ImpactCommand extends Verb {
 
     @Parameters(arity = "1..*", paramLabel = "SEASON", description = "Season files: as simulate --out writes them, or a season's recorded commands.")
     private List<Path> files;
@@ -57,8 +46,8 @@ final class ImpactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<RuleSet> before = cli.rules(baseline);
-        Optional<RuleSet> after = before.isEmpty() ? Optional.empty() : cli.rules(rules);
+        Optional<RuleSet> before = cli().rules(baseline);
+        Optional<RuleSet> after = before.isEmpty() ? Optional.empty() : cli().rules(rules);
         if (after.isEmpty()) {
             return EnrollmentCli.NOTHING_RAN;
         }

@@ -3,7 +3,6 @@ package org.enrollment.examples;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.enrollment.core.audit.tlog.SigningKey;
 import org.enrollment.examples.log.CheckpointOptions;
 import org.enrollment.examples.scenario.ScenarioRunner;
@@ -12,24 +11,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code run FILE...}: replays scenario files and says, line by line, where the outcome differs. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Replays scenario files (SCENARIOS.md), each against a fresh registry: one JSON object a line "
                 + "for each command, then a summary."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every expectation held", "1:an expectation did not hold (shown with expected and actual)",
                 "2:a file itself is wrong (line and field named); nothing ran"})
-final class RunCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private EnrollmentCli cli;
-
-    @Spec
-    private CommandSpec spec;
+final class RunCommand extends Verb {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (JSON Lines).")
     private List<Path> files;
@@ -81,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--store " + JdbcUrls.withoutSecrets(store)
                     + " outlives the run, so it needs --child-key FILE (the key its log is written under).");
         }
-        Optional<RuleSet> loaded = cli.rules(rules);
+        Optional<RuleSet> loaded = cli().rules(rules);
         if (loaded.isEmpty()) {
             return EnrollmentCli.NOTHING_RAN;
         }

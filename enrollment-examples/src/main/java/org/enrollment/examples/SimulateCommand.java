@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.enrollment.core.audit.Durability;
 import org.enrollment.core.audit.tlog.SigningKey;
@@ -22,11 +21,8 @@ import org.enrollment.examples.simulation.SeasonReport;
 import org.enrollment.examples.simulation.SeasonSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code simulate}: generates a season from a seed and plays it, then prints the per-district funnel. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -34,16 +30,9 @@ import picocli.CommandLine.Spec;
                 + "registrations with the usual mistakes, verification, ticking against plans, lists, review, admission, "
                 + "filing, a boarding school and co-build lists. Prints the per-district funnel, refusals by reason, "
                 + "throughput and the audit log's check; progress goes to standard error."},
-        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the season was played and the audit log checked out", "1:the audit log did not check out",
                 "2:an option is wrong"})
-final class SimulateCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private EnrollmentCli cli;
-
-    @Spec
-    private CommandSpec spec;
+final class SimulateCommand extends Verb {
 
     @Option(names = "--children", paramLabel = "N", defaultValue = "170000",
             description = "How many children (default ${DEFAULT-VALUE}: the size of a real Beijing year; at least 400).")
@@ -88,7 +77,7 @@ final class SimulateCommand implements Callable<Integer> {
         EnrollmentCli.writable("--out", out);
         EnrollmentCli.writable("--audit", audit);
         Optional<SigningKey> logKey = signing.key(audit);
-        Optional<RuleSet> loaded = cli.rules(rules);
+        Optional<RuleSet> loaded = cli().rules(rules);
         if (loaded.isEmpty()) {
             return EnrollmentCli.NOTHING_RAN;
         }

@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code log checkpoint}: the signed checkpoint of an export's first N entries. */
-@Command(name = "checkpoint", mixinStandardHelpOptions = true,
-        description = "Prints the signed checkpoint (C2SP tlog-checkpoint in a signed note) of the export's first N entries.")
+@Command(name = "checkpoint", description = "Prints the signed checkpoint (C2SP tlog-checkpoint in a signed note) of the export's first N entries.")
 final class CheckpointCommand extends ExportVerb {
 
     @Option(names = "--key", required = true, paramLabel = "K", description = "The log's private key; its name is the origin.")

@@ -5,8 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code log consistency}: the consistency proof between two sizes of the export's tree. */
-@Command(name = "consistency", mixinStandardHelpOptions = true,
-        description = "Prints the RFC 6962 consistency proof from the tree of the first N entries to that of the first M, "
+@Command(name = "consistency", description = "Prints the RFC 6962 consistency proof from the tree of the first N entries to that of the first M, "
                 + "one base64 hash a line.")
 final class ConsistencyCommand extends ExportVerb {
 

@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code log keygen}: a new Ed25519 key in the signed-note text forms. */
-@Command(name = "keygen", mixinStandardHelpOptions = true,
-        description = "Writes PREFIX.key (PRIVATE+KEY+<name>+<hash>+<seed>, keep it secret) and PREFIX.vkey (the verifier key); "
+@Command(name = "keygen", description = "Writes PREFIX.key (PRIVATE+KEY+<name>+<hash>+<seed>, keep it secret) and PREFIX.vkey (the verifier key); "
                 + "prints the verifier key.")
 final class KeygenCommand extends LogVerb {
 

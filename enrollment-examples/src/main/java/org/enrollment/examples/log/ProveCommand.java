@@ -10,8 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code log prove}: the {@code tlog-proof@v1} of an entry in a checkpoint's tree. */
-@Command(name = "prove", mixinStandardHelpOptions = true,
-        description = "Prints the C2SP tlog-proof@v1 (.tlog-proof) of entry I (0-based) in the checkpoint's tree, "
+@Command(name = "prove", description = "Prints the C2SP tlog-proof@v1 (.tlog-proof) of entry I (0-based) in the checkpoint's tree, "
                 + "made from the export; exits 1 when the export does not make the checkpoint's tree.")
 final class ProveCommand extends ExportVerb {
 

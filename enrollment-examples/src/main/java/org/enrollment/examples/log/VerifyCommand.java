@@ -11,8 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code log verify}: an export checked against a signed checkpoint. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Checks the export against a checkpoint signed by the log: its first N entries must make the root.")
+@Command(name = "verify", description = "Checks the export against a checkpoint signed by the log: its first N entries must make the root.")
 final class VerifyCommand extends ExportVerb {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "CP", description = "The signed checkpoint.")

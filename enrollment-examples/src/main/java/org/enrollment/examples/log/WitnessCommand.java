@@ -12,8 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code log witness}: a witness looks at a checkpoint and cosigns it, or refuses and keeps the evidence. */
-@Command(name = "witness", mixinStandardHelpOptions = true,
-        description = {"Accepts the checkpoint (the first on trust, later ones only with a consistency proof from the last "
+@Command(name = "witness", description = {"Accepts the checkpoint (the first on trust, later ones only with a consistency proof from the last "
                 + "accepted) and prints it with the witness's cosignature/v1 added; or refuses, saying why, and keeps "
                 + "two checkpoints that cannot both be true in DIR/evidence."})
 final class WitnessCommand extends LogVerb {
