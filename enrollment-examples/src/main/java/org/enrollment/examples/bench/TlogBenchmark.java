@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The transparency log's costs on a log of {@value #LOG} entries (a city's season) of {@value #LINE} bytes each
- * (the length of a simulated season's entries): inclusion proofs served per second, entries per second of
+ * (the average length of a simulated season's export lines, with the sealed state they carry; measured
+ * on a 3,000-child export: 12,629 entries, 11.1 MB): inclusion proofs served per second, entries per second of
  * checking an export against a signed checkpoint, and entries per second of keeping the tree with a signed
  * checkpoint every {@value #CHECKPOINT_EVERY} entries (to set beside a season's commands per second).
  */
@@ -30,7 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class TlogBenchmark extends ShippedBenchmark {
 
     static final int LOG = 713_106;
-    static final int LINE = 330;
+    static final int LINE = 880;
     static final int PROOFS = 1_000;
     static final int CHECKPOINT_EVERY = 10_000;
 
