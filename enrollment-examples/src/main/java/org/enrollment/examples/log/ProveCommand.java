@@ -1,12 +1,11 @@
 package org.enrollment.examples.log;
 
-import java.nio.file.Path;
 import org.enrollment.core.audit.tlog.Checkpoint;
 import org.enrollment.core.audit.tlog.ExportTree;
 import org.enrollment.core.audit.tlog.LogCheck;
-import org.enrollment.core.audit.tlog.SignedNote;
 import org.enrollment.core.audit.tlog.TlogProof;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code log prove}: the {@code tlog-proof@v1} of an entry in a checkpoint's tree. */
@@ -14,16 +13,16 @@ import picocli.CommandLine.Option;
                 + "made from the export; exits 1 when the export does not make the checkpoint's tree.")
 final class ProveCommand extends ExportVerb {
 
-    @Option(names = "--checkpoint", required = true, paramLabel = "CP", description = "The signed checkpoint.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointArgument checkpoint;
 
     @Option(names = "--index", required = true, paramLabel = "I", description = "The entry, 0-based.")
     private long index;
 
     @Override
     int run(LogArguments args) {
-        SignedNote note = args.note("--checkpoint", checkpoint);
-        Checkpoint cp = args.parsed("--checkpoint", checkpoint, text -> Checkpoint.of(note));
+        CheckpointArgument.Read read = checkpoint.read(args);
+        Checkpoint cp = read.checkpoint();
         if (index < 0 || index >= cp.size()) {
             throw args.bad("--index " + index + ": the checkpoint's tree has entries 0 to " + (cp.size() - 1) + ".");
         }
@@ -32,6 +31,6 @@ final class ProveCommand extends ExportVerb {
         if (!made.holds()) {
             return args.doesNotHold(made.problem());
         }
-        return args.holds(TlogProof.of(export.tree().inclusionProof(index, cp.size()), note).text());
+        return args.holds(TlogProof.of(export.tree().inclusionProof(index, cp.size()), read.note()).text());
     }
 }

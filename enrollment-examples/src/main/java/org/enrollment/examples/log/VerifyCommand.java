@@ -5,17 +5,17 @@ import java.nio.file.Path;
 import org.enrollment.core.audit.tlog.Checkpoint;
 import org.enrollment.core.audit.tlog.ExportTree;
 import org.enrollment.core.audit.tlog.LogCheck;
-import org.enrollment.core.audit.tlog.SignedNote;
 import org.enrollment.core.audit.tlog.VerifierKey;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code log verify}: an export checked against a signed checkpoint. */
 @Command(name = "verify", description = "Checks the export against a checkpoint signed by the log: its first N entries must make the root.")
 final class VerifyCommand extends ExportVerb {
 
-    @Option(names = "--checkpoint", required = true, paramLabel = "CP", description = "The signed checkpoint.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointArgument checkpoint;
 
     @Option(names = "--vkey", required = true, paramLabel = "V", description = "The log's verifier key.")
     private Path vkey;
@@ -23,11 +23,11 @@ final class VerifyCommand extends ExportVerb {
     @Override
     int run(LogArguments args) {
         VerifierKey log = args.verifierKey("--vkey", vkey);
-        SignedNote note = args.note("--checkpoint", checkpoint);
-        Checkpoint cp = args.parsed("--checkpoint", checkpoint, text -> Checkpoint.of(note));
+        CheckpointArgument.Read read = checkpoint.read(args);
+        Checkpoint cp = read.checkpoint();
         LogCheck check;
         try {
-            check = ExportTree.check(audit, note, log);
+            check = ExportTree.check(audit, read.note(), log);
         } catch (IOException e) {
             throw args.unreadable("--audit", audit, e);
         }

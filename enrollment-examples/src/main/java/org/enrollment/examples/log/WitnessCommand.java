@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.util.Optional;
 import org.enrollment.core.audit.tlog.Checkpoint;
 import org.enrollment.core.audit.tlog.ConsistencyProof;
-import org.enrollment.core.audit.tlog.SignedNote;
 import org.enrollment.core.audit.tlog.Witness;
 import org.enrollment.core.audit.tlog.WitnessVerdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code log witness}: a witness looks at a checkpoint and cosigns it, or refuses and keeps the evidence. */
@@ -26,8 +26,8 @@ final class WitnessCommand extends LogVerb {
     @Option(names = "--key", required = true, paramLabel = "WK", description = "The witness's private key.")
     private Path key;
 
-    @Option(names = "--checkpoint", required = true, paramLabel = "CP", description = "The signed checkpoint to look at.")
-    private Path checkpoint;
+    @Mixin
+    private CheckpointArgument checkpoint;
 
     @Option(names = "--proof", paramLabel = "P",
             description = "The consistency proof from the last accepted checkpoint's size to this one's (log consistency).")
@@ -41,13 +41,13 @@ final class WitnessCommand extends LogVerb {
         } catch (IllegalArgumentException e) {
             throw args.bad("--vkey " + vkey + ": " + e.getMessage());
         }
-        SignedNote offered = args.note("--checkpoint", checkpoint);
-        Checkpoint next = args.parsed("--checkpoint", checkpoint, text -> Checkpoint.of(offered));
+        CheckpointArgument.Read offered = checkpoint.read(args);
+        Checkpoint next = offered.checkpoint();
         long heldSize = witness.held().map(n -> Checkpoint.of(n).size()).orElse(0L);
         Optional<ConsistencyProof> consistency = proof == null ? Optional.empty()
                 : Optional.of(args.parsed("--proof", proof, text -> ConsistencyProof.parse(
                         Math.min(heldSize, next.size()), Math.max(heldSize, next.size()), text)));
-        WitnessVerdict verdict = witness.observe(offered, consistency);
+        WitnessVerdict verdict = witness.observe(offered.note(), consistency);
         if (verdict instanceof WitnessVerdict.Accepted accepted) {
             return args.holds(accepted.cosigned().text());
         }
