@@ -25,11 +25,12 @@ import org.enrollment.core.child.MaskedText;
  * @param ruleSet the fingerprint of the rule set that judged it, or empty
  * @param season the fingerprint of the season's parameters, or empty
  * @param seal what seals the written state; {@code null} to record none
- * @param state the sealed {@link WrittenState} of an accepted command, or empty
+ * @param state the {@link WrittenState} of an accepted command, sealed when the entry's body is first built
+ *              ({@link SealedState}), or {@link SealedState#NONE}
  */
 public record AuditRecord(Instant at, String actor, String operator, String command, List<String> targets, List<String> children,
                           String outcome, List<String> reasons, List<String> rulesFired, String detail, String facts,
-                          String ruleSet, String season, StateSeal seal, String state) {
+                          String ruleSet, String season, StateSeal seal, SealedState state) {
 
     /** Validates and freezes. */
     public AuditRecord {
@@ -52,23 +53,24 @@ public record AuditRecord(Instant at, String actor, String operator, String comm
     /** A record with no operator, facts, fingerprints or state. */
     public AuditRecord(Instant at, String actor, String command, List<String> targets, List<String> children,
                        String outcome, List<String> reasons, List<String> rulesFired, String detail) {
-        this(at, actor, "", command, targets, children, outcome, reasons, rulesFired, detail, "", "", "", null, "");
+        this(at, actor, "", command, targets, children, outcome, reasons, rulesFired, detail, "", "", "", null, SealedState.NONE);
     }
 
     /**
      * The record of a command whose change was written: the pre-registration numbers it acted on, and what it
-     * wrote, sealed (when the record has a seal).
+     * wrote, to be sealed when the body is first built (when the record has a seal).
      */
     public AuditRecord written(WrittenState written) {
         List<String> numbers = written.registrations().stream().map(r -> r.number().value()).toList();
-        String sealed = seal == null || written.isEmpty() ? "" : seal.seal(written);
+        SealedState sealed = seal == null || written.isEmpty() ? SealedState.NONE : SealedState.of(seal, written);
         return new AuditRecord(at, actor, operator, command, numbers, children, outcome, reasons, rulesFired, detail, facts,
                 ruleSet, season, seal, sealed);
     }
 
     /** The canonical JSON body of the entry with this sequence number, without its hash. */
     String body(long sequence) {
-        StringBuilder b = new StringBuilder(256 + state.length());
+        String sealed = state.text();
+        StringBuilder b = new StringBuilder(256 + sealed.length());
         b.append("{\"seq\":").append(sequence).append(",\"at\":");
         Json.string(b, at.toString());
         b.append(",\"actor\":");
@@ -92,7 +94,7 @@ public record AuditRecord(Instant at, String actor, String operator, String comm
         optional(b, "ruleset", ruleSet);
         optional(b, "season", season);
         optional(b, "key", seal == null ? "" : seal.keyId());
-        optional(b, "state", state);
+        optional(b, "state", sealed);
         return b.append('}').toString();
     }
 

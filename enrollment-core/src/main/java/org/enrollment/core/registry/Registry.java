@@ -10,6 +10,7 @@ import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.ChildReference;
 import org.enrollment.core.audit.LogReplay;
+import org.enrollment.core.audit.SealedState;
 import org.enrollment.core.audit.StateSeal;
 import org.enrollment.core.audit.tlog.CheckpointStore;
 import org.enrollment.core.audit.tlog.LogCheckpointer;
@@ -175,7 +176,7 @@ public final class Registry {
     /** Records and returns the refusal of a command refused before it was judged. */
     private Decision refusedUnjudged(String actor, Command command, Reason reason, String detail) {
         AuditRecord record = new AuditRecord(now(), actor, "", command.kind().text(), List.of(), List.of(),
-                Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), detail, "", policies.fingerprint(), seasonPrint, seal, "");
+                Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), detail, "", policies.fingerprint(), seasonPrint, seal, SealedState.NONE);
         AuditEntry entry = appended(store.record(record));
         LOG.debug("{} refused before judging: {}", command.kind().text(), reason.messageEn());
         return new Decision(Outcome.REFUSED, List.of(reason), List.of(), List.of(), entry.sequence());
@@ -195,7 +196,7 @@ public final class Registry {
         List<String> children = j.children().stream().map(childReference::of).toList();
         return new AuditRecord(at, actor, operator == null ? "" : operator, command.kind().text(), targets, children, outcome.name(),
                 reasons.stream().map(r -> r.code().name()).toList(), j.rulesFired(), j.detail(), facts, policies.fingerprint(),
-                seasonPrint, seal, "");
+                seasonPrint, seal, SealedState.NONE);
     }
 
     /**

@@ -63,8 +63,8 @@ public final class ImpactReplay {
     public SeasonImpact replay(Path file, Consumer<String> progress) {
         try (ScenarioReader reader = ScenarioReader.open(file)) {
             Season season = reader.season();
-            ScenarioPlayer base = new ScenarioPlayer(season, baseline.engine(), new InMemoryRegistrationStore(new HeadOnlyAuditTrail()));
-            ScenarioPlayer next = new ScenarioPlayer(season, proposed.engine(), new InMemoryRegistrationStore(new HeadOnlyAuditTrail()));
+            ScenarioPlayer base = new ScenarioPlayer(season, baseline.engine(), new InMemoryRegistrationStore(new CountingAuditTrail()));
+            ScenarioPlayer next = new ScenarioPlayer(season, proposed.engine(), new InMemoryRegistrationStore(new CountingAuditTrail()));
             Map<String, Long> firedBase = new HashMap<>();
             Map<String, Long> firedNext = new HashMap<>();
             Map<Grouping, Breakdown> changes = new EnumMap<>(Grouping.class);
