@@ -2,6 +2,7 @@ package org.enrollment.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,21 @@ class LogCommandTest {
         CliRun tooBig = run("log", "checkpoint", "--audit", path("audit.jsonl"), "--key", path("city.key"), "--size", "51");
         assertThat(tooBig.err()).isEqualTo("log checkpoint: --size 51: the export " + path("audit.jsonl") + " has 50 entries.\n");
         assertThat(tooBig.exitCode()).isEqualTo(2);
+    }
+
+    /** A hostile export with one line of 600 MB (a sparse file): refused at that line, not read into the heap. */
+    @Test
+    void anExportWithAHugeLineIsRefusedNamingTheLine() throws Exception {
+        Path huge = dir.resolve("huge.jsonl");
+        try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+            f.write("{\"seq\":0}\n".getBytes(StandardCharsets.UTF_8));
+            f.seek(600_000_000L);
+            f.write('\n');
+        }
+        CliRun proof = run("log", "consistency", "--audit", huge.toString(), "--old", "0", "--new", "1");
+        assertThat(proof.err()).isEqualTo("log consistency: --audit " + huge + ": line 2 is longer than 67,108,864 bytes, "
+                + "longer than any entry an audit log writes.\n");
+        assertThat(proof.exitCode()).isEqualTo(2);
     }
 
     private static String[] concat(String[] head, String... tail) {

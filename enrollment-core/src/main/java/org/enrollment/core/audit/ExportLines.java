@@ -15,7 +15,24 @@ import java.util.Arrays;
  */
 public final class ExportLines {
 
+    /**
+     * The longest line read, 64 MiB: a line longer than that is refused rather than held, so that a hostile export
+     * cannot exhaust the heap of whoever checks it. An entry of a simulated season is at most about 45 KB; one that
+     * admits a whole school of a few thousand children, a few megabytes.
+     */
+    public static final int MAX_LINE_BYTES = 64 << 20;
+
     private ExportLines() {
+    }
+
+    /** A line of the file is longer than the reader holds: the file is not an export this library wrote. */
+    public static final class LineTooLongException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        LineTooLongException(long line, int max) {
+            super(String.format("line %,d is longer than %,d bytes, longer than any entry an audit log writes", line, max));
+        }
     }
 
     /** What is done with each line. */
@@ -36,11 +53,18 @@ public final class ExportLines {
      *
      * @return the number of bytes after the file's last newline (0 when every line is ended), or -1 when the
      *         visitor stopped the reading
+     * @throws LineTooLongException when a line is longer than {@link #MAX_LINE_BYTES}, naming it
      * @throws IOException when the file cannot be read
      */
     public static int read(Path file, Visitor visitor) throws IOException {
-        byte[] buffer = new byte[1 << 20];
+        return read(file, visitor, MAX_LINE_BYTES);
+    }
+
+    /** {@link #read(Path, Visitor)}, refusing a line longer than {@code maxLineBytes}. */
+    static int read(Path file, Visitor visitor, int maxLineBytes) throws IOException {
+        byte[] buffer = new byte[Math.min(1 << 20, maxLineBytes + 1)];
         int filled = 0;
+        long lines = 0;
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer, filled, buffer.length - filled)) {
                 int scanFrom = filled;
@@ -52,12 +76,16 @@ public final class ExportLines {
                             return -1;
                         }
                         lineStart = i + 1;
+                        lines++;
                     }
                 }
                 System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
                 filled -= lineStart;
+                if (filled > maxLineBytes) {
+                    throw new LineTooLongException(lines + 1, maxLineBytes);
+                }
                 if (filled == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                    buffer = Arrays.copyOf(buffer, (int) Math.min((long) maxLineBytes + 1, buffer.length * 2L));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.enrollment.core.audit.ExportLines;
 import org.enrollment.core.audit.tlog.ExportTree;
 import org.enrollment.core.audit.tlog.SignedNote;
 import org.enrollment.core.audit.tlog.SigningKey;
@@ -69,7 +70,8 @@ final class LogArguments {
 
     /** The file of an option cannot be read. */
     ParameterException unreadable(String option, Path file, IOException e) {
-        return bad(option + " " + file + ": " + (e instanceof NoSuchFileException ? "no such file." : "cannot be read (" + e + ")."));
+        return bad(option + " " + file + ": " + (e instanceof NoSuchFileException ? "no such file."
+                : e instanceof ExportLines.LineTooLongException ? e.getMessage() + "." : "cannot be read (" + e + ")."));
     }
 
     ParameterException bad(String message) {
