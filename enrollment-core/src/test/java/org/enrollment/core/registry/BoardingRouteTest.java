@@ -74,10 +74,8 @@ class BoardingRouteTest {
 
     @Test
     void aBoardingAdmissionTakesAPlaceOfThePlan() {
-        String first = ChildIds.eligible(HAIDIAN, 4);
-        String second = ChildIds.eligible(CHAOYANG, 5);
-        desk.accepted(T, "GUARDIAN", boarding(first, HAIDIAN, XICHENG, "XC900"));
-        desk.accepted(T, "GUARDIAN", boarding(second, CHAOYANG, XICHENG, "XC900"));
+        String first = appliedToXc900(HAIDIAN, 4);
+        String second = appliedToXc900(CHAOYANG, 5);
 
         desk.accepted(T, "SCHOOL:XC900", new BoardingDecide(first, "admit"));
         desk.refused(T, "SCHOOL:XC900", new BoardingDecide(second, "admit"), PLAN_FULL);
@@ -88,8 +86,7 @@ class BoardingRouteTest {
 
     @Test
     void aRejectedChildReRegistersInTheHouseholdDistrictEvenAfterTheWindowWithinTheGraceDays() {
-        String child = ChildIds.eligible(CHAOYANG, 6);
-        desk.accepted(T, "GUARDIAN", boarding(child, CHAOYANG, XICHENG, "XC900"));
+        String child = appliedToXc900(CHAOYANG, 6);
         desk.accepted("2014-05-30T09:00:00+08:00", "SCHOOL:XC900", new BoardingDecide(child, "reject"));
         assertThat(desk.stateOf(child)).contains(BOARDING_REJECTED);
 
@@ -114,10 +111,8 @@ class BoardingRouteTest {
 
     @Test
     void graceRunsFromARejectionThatCameAfterTheWindowClosed() {
-        String child = ChildIds.eligible(HAIDIAN, 7);
-        String other = ChildIds.eligible(HAIDIAN, 8);
-        desk.accepted(T, "GUARDIAN", boarding(child, HAIDIAN, XICHENG, "XC900"));
-        desk.accepted(T, "GUARDIAN", boarding(other, HAIDIAN, XICHENG, "XC900"));
+        String child = appliedToXc900(HAIDIAN, 7);
+        String other = appliedToXc900(HAIDIAN, 8);
         // Schools are not bound by the window.
         desk.accepted("2014-06-05T09:00:00+08:00", "SCHOOL:XC900", new BoardingDecide(child, "reject"));
         desk.accepted("2014-06-05T09:00:00+08:00", "SCHOOL:XC900", new BoardingDecide(other, "reject"));
@@ -140,8 +135,7 @@ class BoardingRouteTest {
 
     @Test
     void aDistrictsReleaseOfARejectedChildAlsoSendsItToTheHouseholdDistrict() {
-        String child = ChildIds.eligible(HAIDIAN, 10);
-        desk.accepted(T, "GUARDIAN", boarding(child, HAIDIAN, XICHENG, "XC900"));
+        String child = appliedToXc900(HAIDIAN, 10);
         desk.accepted(T, "SCHOOL:XC900", new BoardingDecide(child, "reject"));
         desk.refused(T, "DISTRICT:110108", new Release(child, "家庭要求"), NOT_AUTHORIZED);
         desk.accepted(T, "DISTRICT:110102", new Release(child, "家庭要求"));
@@ -172,6 +166,13 @@ class BoardingRouteTest {
         desk.accepted(T, "DISTRICT:110108", new Release(child, "搬家"));
 
         desk.refused("2014-06-01T09:00:00+08:00", "GUARDIAN", register(child, HAIDIAN, HAIDIAN, "HD002"), WINDOW_NOT_OPEN);
+    }
+
+    /** The eligible child {@code n} of the household, who applied at {@link #T} to the boarding school XC900 of Xicheng. */
+    private String appliedToXc900(String household, int n) {
+        String child = ChildIds.eligible(household, n);
+        desk.accepted(T, "GUARDIAN", boarding(child, household, XICHENG, "XC900"));
+        return child;
     }
 
     private static Register boarding(String child, String household, String district, String school) {

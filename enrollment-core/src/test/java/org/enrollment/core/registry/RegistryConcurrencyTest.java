@@ -45,6 +45,8 @@ import org.enrollment.core.season.School;
 import org.enrollment.core.season.Season;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The store settles races: many threads registering the same child from all sixteen districts at once get
@@ -71,24 +73,21 @@ class RegistryConcurrencyTest {
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
 
-    @Test
-    void exactlyOneOfSixtyFourRegistrationsFromAllDistrictsWinsWhenOnlyTheStoreCanTell() throws Exception {
-        registerTheSameChildFromAllDistricts(new PermissivePolicies(), true);
+    /** Whether only the store can tell (the policies accept everything) or the reference policies judge too. */
+    private static PolicyEngine policies(boolean onlyTheStore) {
+        return onlyTheStore ? new PermissivePolicies() : new ReferencePolicies();
     }
 
-    @Test
-    void exactlyOneOfSixtyFourRegistrationsFromAllDistrictsWinsUnderTheReferencePolicies() throws Exception {
-        registerTheSameChildFromAllDistricts(new ReferencePolicies(), false);
+    @ParameterizedTest(name = "only the store can tell: {0}")
+    @ValueSource(booleans = {true, false})
+    void exactlyOneOfSixtyFourRegistrationsFromAllDistrictsWins(boolean onlyTheStore) throws Exception {
+        registerTheSameChildFromAllDistricts(policies(onlyTheStore), onlyTheStore);
     }
 
-    @Test
-    void exactlyThePlanWinsARaceOfTicksWhenOnlyTheStoreCanTell() throws Exception {
-        tickForTheLastPlaces(new PermissivePolicies(), true);
-    }
-
-    @Test
-    void exactlyThePlanWinsARaceOfTicksUnderTheReferencePolicies() throws Exception {
-        tickForTheLastPlaces(new ReferencePolicies(), false);
+    @ParameterizedTest(name = "only the store can tell: {0}")
+    @ValueSource(booleans = {true, false})
+    void exactlyThePlanWinsARaceOfTicks(boolean onlyTheStore) throws Exception {
+        tickForTheLastPlaces(policies(onlyTheStore), onlyTheStore);
     }
 
     private void registerTheSameChildFromAllDistricts(PolicyEngine policies, boolean onlyTheStore) throws Exception {

@@ -56,11 +56,18 @@ class SchoolAndDistrictTest {
         assertTickRefusedWhenFull(new PermissivePolicies(), "store: school plan");
     }
 
-    private void assertTickRefusedWhenFull(PolicyEngine policies, String refusingRule) {
+    /** A desk of the plain season at {@link #T}, with these Haidian children pre-admitted at the school. */
+    private static Desk preAdmitted(PolicyEngine policies, String school, String... children) {
         Desk desk = new Desk(ScenarioSeason.plain(), policies);
         desk.clock().set(T);
-        desk.preAdmit(a, HAIDIAN, HAIDIAN, "HD002");
-        desk.preAdmit(b, HAIDIAN, HAIDIAN, "HD002");
+        for (String child : children) {
+            desk.preAdmit(child, HAIDIAN, HAIDIAN, school);
+        }
+        return desk;
+    }
+
+    private void assertTickRefusedWhenFull(PolicyEngine policies, String refusingRule) {
+        Desk desk = preAdmitted(policies, "HD002", a, b);
         desk.register(c, HAIDIAN, HAIDIAN, "HD002");
         desk.verify(c);
 
@@ -76,10 +83,7 @@ class SchoolAndDistrictTest {
 
     @Test
     void aSubmittedListIsFrozenUntilTheDistrictApprovesOrReturnsAnEntry() {
-        Desk desk = new Desk(ScenarioSeason.plain(), new ReferencePolicies());
-        desk.clock().set(T);
-        desk.preAdmit(a, HAIDIAN, HAIDIAN, "HD001");
-        desk.preAdmit(b, HAIDIAN, HAIDIAN, "HD001");
+        Desk desk = preAdmitted(new ReferencePolicies(), "HD001", a, b);
         desk.register(c, HAIDIAN, HAIDIAN, "HD001");
         desk.verify(c);
 
@@ -107,10 +111,7 @@ class SchoolAndDistrictTest {
 
     @Test
     void theDistrictReleasesWhatIsNotYetApprovedAndFreesTheChildAndItsPlace() {
-        Desk desk = new Desk(ScenarioSeason.plain(), new ReferencePolicies());
-        desk.clock().set(T);
-        desk.preAdmit(a, HAIDIAN, HAIDIAN, "HD002");
-        desk.preAdmit(b, HAIDIAN, HAIDIAN, "HD002");
+        Desk desk = preAdmitted(new ReferencePolicies(), "HD002", a, b);
         desk.accepted(T, "SCHOOL:HD002", new SubmitList());
         desk.accepted(T, "DISTRICT:110108", new Approve(null, b));
 
@@ -130,11 +131,7 @@ class SchoolAndDistrictTest {
 
     @Test
     void theDistrictApprovesAWholeListAndTheSchoolAdmitsEveryApprovedChild() {
-        Desk desk = new Desk(ScenarioSeason.plain(), new ReferencePolicies());
-        desk.clock().set(T);
-        desk.preAdmit(a, HAIDIAN, HAIDIAN, "HD001");
-        desk.preAdmit(b, HAIDIAN, HAIDIAN, "HD001");
-        desk.preAdmit(c, HAIDIAN, HAIDIAN, "HD001");
+        Desk desk = preAdmitted(new ReferencePolicies(), "HD001", a, b, c);
         String elsewhere = ChildIds.eligible(HAIDIAN, 4);
         desk.preAdmit(elsewhere, HAIDIAN, HAIDIAN, "HD002");
         desk.accepted(T, "SCHOOL:HD001", new SubmitList());

@@ -52,6 +52,7 @@ import org.enrollment.core.command.Tick;
 import org.enrollment.core.command.Untick;
 import org.enrollment.core.command.Verify;
 import org.enrollment.core.command.Withdraw;
+import org.enrollment.core.fixture.ScenarioSeason;
 import org.enrollment.core.fixture.ChildIds;
 import org.enrollment.core.fixture.MutableClock;
 import org.enrollment.core.fixture.StoreSnapshot;
@@ -88,9 +89,9 @@ import org.enrollment.core.store.RegistrationStore;
 final class SeasonChains {
 
     private static final String RIGHT = "(right actor)";
-    private static final String HAIDIAN = "110108";
-    private static final String XICHENG = "110102";
-    private static final String CHAOYANG = "110105";
+    private static final String HAIDIAN = ScenarioSeason.HAIDIAN;
+    private static final String XICHENG = ScenarioSeason.XICHENG;
+    private static final String CHAOYANG = ScenarioSeason.CHAOYANG;
 
     private static final List<School> SCHOOLS = List.of(
             new School("HD001", "海淀实验小学", HAIDIAN, 2, false),
