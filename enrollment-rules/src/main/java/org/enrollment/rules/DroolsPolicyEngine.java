@@ -163,7 +163,8 @@ public final class DroolsPolicyEngine implements PolicyEngine {
     /**
      * Judges a command with the rules in force.
      *
-     * @return the reasons the rules gave and the names of the rules that fired; when a rule throws, or the
+     * @return the reasons the rules gave, the names of the rules that fired and the fingerprint of the rules that
+     *         judged (those in force when it began, whatever a reload swaps in meanwhile); when a rule throws, or the
      *         judgement goes past its {@link JudgingBudget}, a refusal with {@code POLICY_FAILED} naming the rule
      */
     @Override
@@ -174,7 +175,7 @@ public final class DroolsPolicyEngine implements PolicyEngine {
         judged.failure().ifPresent(f -> LOG.warn("Rule \"{}\" of {} ({}) failed judging a {}: {}; refused with POLICY_FAILED"
                         + " ({} so far). Maybe fix or roll back the rule files.", f.rule(), source, inForce, question.kind().text(),
                 f.what(), failures.incrementAndGet()));
-        return judged.verdict();
+        return judged.verdict().judgedBy(inForce.fingerprint());
     }
 
     /**

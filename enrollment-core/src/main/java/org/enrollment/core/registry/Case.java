@@ -108,8 +108,8 @@ final class Case {
     Judgement afterPolicies(PolicyVerdict verdict, List<Registration> concerned, Supplier<ChangeSet> changes) {
         if (verdict.refuses()) {
             List<Reason> refusals = verdict.reasons().stream().filter(r -> !r.code().isAdvice()).toList();
-            return Judgement.refused(refusals, verdict.rulesFired(), concerned, children, detail);
+            return Judgement.refused(verdict, refusals, concerned, children, detail);
         }
-        return Judgement.accepted(changes.get(), verdict.reasons(), verdict.rulesFired(), concerned, children, detail);
+        return Judgement.accepted(changes.get(), verdict, concerned, children, detail);
     }
 }

@@ -195,7 +195,8 @@ public final class Registry {
         List<String> targets = j.concerned().stream().map(r -> r.number().value()).toList();
         List<String> children = j.children().stream().map(childReference::of).toList();
         return new AuditRecord(at, actor, operator == null ? "" : operator, command.kind().text(), targets, children, outcome.name(),
-                reasons.stream().map(r -> r.code().name()).toList(), j.rulesFired(), j.detail(), facts, policies.fingerprint(),
+                reasons.stream().map(r -> r.code().name()).toList(), j.rulesFired(), j.detail(), facts,
+                j.ruleSet().isEmpty() ? policies.fingerprint() : j.ruleSet(),
                 seasonPrint, seal, SealedState.NONE);
     }
 
