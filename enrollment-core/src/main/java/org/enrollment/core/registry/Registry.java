@@ -175,9 +175,8 @@ public final class Registry {
 
     /** Records and returns the refusal of a command refused before it was judged. */
     private Decision refusedUnjudged(String actor, Command command, Reason reason, String detail) {
-        AuditRecord record = new AuditRecord(now(), actor, "", command.kind().text(), List.of(), List.of(),
-                Outcome.REFUSED.name(), List.of(reason.code().name()), List.of(), detail, "", policies.fingerprint(), seasonPrint, seal, SealedState.NONE);
-        AuditEntry entry = appended(store.record(record));
+        Judgement j = Judgement.refused(reason, List.of(), List.of(), detail);
+        AuditEntry entry = appended(store.record(record(now(), actor, null, command, "", j, j.reasons(), Outcome.REFUSED)));
         LOG.debug("{} refused before judging: {}", command.kind().text(), reason.messageEn());
         return new Decision(Outcome.REFUSED, List.of(reason), List.of(), List.of(), entry.sequence());
     }
