@@ -30,19 +30,11 @@ final class RunCommand extends Verb {
             description = "The store: memory (the default), or a jdbc:postgresql: or jdbc:h2: URL; each scenario file gets a fresh schema there.")
     private String store;
 
-    @Option(names = "--audit", paramLabel = "FILE",
-            description = "Write the audit log as JSON Lines to FILE as the commands go (each entry on the disk before its command returns)"
-                    + " and check it against the registry's head "
-                    + "(with several scenario files, one log each: FILE with the scenario's name added).")
-    private Path audit;
+    @Mixin
+    private AuditOptions auditLog;
 
     @Mixin
     private CheckpointOptions signing;
-
-    @Option(names = "--child-key", paramLabel = "FILE",
-            description = "The child key (at least 16 bytes in FILE, e.g. head -c 32 /dev/urandom > city.key); needed with a jdbc: store,"
-                    + " whose schemas outlive the run; with --audit and without this, a new key is written to the audit file's name with .key added.")
-    private Path childKeyFile;
 
     @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "8388608",
             description = "Refuse, as a file error naming the line, any line longer than N bytes (default ${DEFAULT-VALUE}).")
@@ -53,19 +45,13 @@ final class RunCommand extends Verb {
         if (maxLineBytes < 1) {
             throw new ParameterException(spec.commandLine(), "--max-line-bytes " + maxLineBytes + ": must be 1 or more.");
         }
-        EnrollmentCli.writable("--audit", audit);
+        Path audit = auditLog.audit();
         var stores = EnrollmentCli.stores(spec.commandLine(), store);
         if (signing.asked() && files.size() != 1) {
             throw new ParameterException(spec.commandLine(), "--checkpoint signs the audit log of one scenario file, not " + files.size() + ".");
         }
         Optional<SigningKey> logKey = signing.key(audit);
-        byte[] childKey;
-        try {
-            childKey = childKeyFile != null ? ChildKeys.read(childKeyFile)
-                    : audit != null && "memory".equals(store) ? ChildKeys.createIn(Path.of(audit + ".key")) : null;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        byte[] childKey = auditLog.childKey(!"memory".equals(store));
         if (childKey == null && !"memory".equals(store)) {
             throw new ParameterException(spec.commandLine(), "--store " + JdbcUrls.withoutSecrets(store)
                     + " outlives the run, so it needs --child-key FILE (the key its log is written under).");

@@ -45,15 +45,8 @@ final class SimulateCommand extends Verb {
             description = "Also write the season as a scenario file, each command expecting what it got, to replay with run.")
     private Path out;
 
-    @Option(names = "--audit", paramLabel = "FILE",
-            description = "Also write the season's audit log as JSON Lines to FILE as the season goes (each entry on the disk before"
-                    + " its command returns) and check the file against the registry's head at the end.")
-    private Path audit;
-
-    @Option(names = "--child-key", paramLabel = "FILE",
-            description = "The child key (at least 16 bytes in FILE) the audit log is written under; with --audit and without"
-                    + " this, a new key is written to the audit file's name with .key added.")
-    private Path childKeyFile;
+    @Mixin
+    private AuditOptions auditLog;
 
     @Option(names = "--durability", paramLabel = "D", defaultValue = "forced",
             description = "When a journal entry counts as written: forced (the default: on the disk, fsync) or os-buffered (handed to the"
@@ -75,7 +68,7 @@ final class SimulateCommand extends Verb {
             throw new ParameterException(spec.commandLine(), "--children must be at least 400, was " + children + ".");
         }
         EnrollmentCli.writable("--out", out);
-        EnrollmentCli.writable("--audit", audit);
+        Path audit = auditLog.audit();
         Optional<SigningKey> logKey = signing.key(audit);
         Optional<RuleSet> loaded = cli().rules(rules);
         if (loaded.isEmpty()) {
@@ -83,13 +76,7 @@ final class SimulateCommand extends Verb {
         }
         RuleSet ruleSet = loaded.get();
         PrintWriter err = spec.commandLine().getErr();
-        byte[] childKey;
-        try {
-            childKey = childKeyFile != null ? ChildKeys.read(childKeyFile)
-                    : audit != null ? ChildKeys.createIn(Path.of(audit + ".key")) : null;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        byte[] childKey = auditLog.childKey(false);
         Durability journal = switch (durability) {
             case "forced" -> Durability.always();
             case "os-buffered" -> Durability.osBuffered();
