@@ -23,9 +23,9 @@ import org.enrollment.core.store.CommitResult;
 /**
  * Writes one commit's change set inside its transaction, in the lock order {@link JdbcRegistrationStore}
  * documents: the registrations it updates, the children's index entries, the schools' status rows, and last
- * the audit entry. A conflict is returned, never thrown, for the caller to roll back.
+ * the season's row (checked) and the audit entry. A conflict is returned, never thrown, for the caller to roll back.
  */
-record ChangeWriter(Database database, JdbcAuditTrail audit) {
+record ChangeWriter(Database database, JdbcAuditTrail audit, SeasonRows season) {
 
     /** The commit's transaction, up to its audit entry: a conflict is returned for the caller to roll back. */
     CommitResult write(Connection c, ChangeSet changes, AuditRecord record, List<RegistrationNumber> numbers)
@@ -72,7 +72,7 @@ record ChangeWriter(Database database, JdbcAuditTrail audit) {
         if (conflict != null) {
             return conflict;
         }
-        AuditEntry entry = audit.append(c, record.written(new WrittenState(written, changes.waitingList(), changes.endWaitingList())));
+        AuditEntry entry = audit.append(c, record.written(new WrittenState(written, changes.waitingList(), changes.endWaitingList())), season);
         return new CommitResult.Committed(written, entry);
     }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -21,10 +22,12 @@ import org.enrollment.core.audit.tlog.LogTree;
 /**
  * The audit log in the tables {@code audit_entry} (which the database keeps append-only) and
  * {@code audit_head}, its Merkle tree in {@code audit_tree_node} ({@link JdbcLogTree}), its checkpoints in
- * {@code audit_checkpoint}. An append locks the head row ({@code SELECT ... FOR UPDATE}), seals the entry after
- * it, inserts it, writes its leaf and the tree nodes it closes and moves the head, all in the caller's transaction:
- * appends from every node queue on that one row, so the chain and the tree stay linear, and an entry is written
- * exactly when its change is.
+ * {@code audit_checkpoint}. An append locks the head row, seals the entry after it, inserts it, writes its leaf and
+ * the tree nodes it closes and moves the head, all in the caller's transaction: appends from every node queue on
+ * that one row, so the chain and the tree stay linear, and an entry is written exactly when its change is. On
+ * PostgreSQL a node that wrote the head last seals after the head it knows and does all of it in one statement,
+ * which moves the head only if it is still that one; otherwise the head is locked and read first
+ * ({@code SELECT ... FOR UPDATE}).
  */
 final class JdbcAuditTrail implements AuditTrail {
 
@@ -54,6 +57,32 @@ final class JdbcAuditTrail implements AuditTrail {
 
     /** Appends the record in the connection's transaction; the head stays locked until it ends. */
     AuditEntry append(Connection c, AuditRecord record) throws SQLException {
+        return append(c, record, null);
+    }
+
+    /**
+     * Appends the record in the connection's transaction, the head locked until it ends; with {@code season}, first
+     * checks (and share-locks until then) that the record was judged by the season held ({@link SeasonRows#check}).
+     * On PostgreSQL, when this node wrote or read the head last, the append is one statement: it moves the head
+     * only if it is still the one this node knows and the season still the record's, and writes the entry and its
+     * tree nodes with it. Otherwise (another node appended, or H2) the head is locked and read first.
+     *
+     * @throws org.enrollment.core.registry.SeasonMismatchException when another season is held: nothing was written
+     */
+    AuditEntry append(Connection c, AuditRecord record, SeasonRows season) throws SQLException {
+        JdbcLogTree.Edge edge = tree.known();
+        if (edge != null && database.dialect() == Dialect.POSTGRESQL) {
+            AuditEntry entry = AuditChain.next(edge.at(), record);
+            JdbcLogTree.Growth growth = edge.grow(entry);
+            String judgedBy = season == null || record.season().isEmpty() ? null : record.season();
+            if (appendAt(c, edge.at(), entry, growth, judgedBy)) {
+                tree.grown(growth.after());
+                return entry;
+            }
+        }
+        if (season != null) {
+            season.check(c, record);
+        }
         AuditHead head;
         try (PreparedStatement p = c.prepareStatement(
                 "SELECT entry_count, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
@@ -76,6 +105,47 @@ final class JdbcAuditTrail implements AuditTrail {
             p.executeUpdate();
         }
         return entry;
+    }
+
+    /**
+     * PostgreSQL, one statement: moves the head from {@code at} to past {@code entry} (locking its row) unless it is
+     * no longer at {@code at} or the season held is not {@code judgedBy} (when given; the season's row share-locked
+     * before the head's, as {@link SeasonRows#check} does), and only then inserts the entry and its tree nodes.
+     *
+     * @return whether it was written; when not, nothing was
+     */
+    private static boolean appendAt(Connection c, AuditHead at, AuditEntry entry, JdbcLogTree.Growth growth,
+                                    String judgedBy) throws SQLException {
+        String sql = "WITH h AS (UPDATE audit_head SET entry_count = CAST(? AS BIGINT), last_hash = CAST(? AS CHAR(64)),"
+                + " last_seq = CAST(? AS BIGINT) WHERE id = 1 AND entry_count = CAST(? AS BIGINT) AND last_hash = CAST(? AS CHAR(64))"
+                + (judgedBy == null ? "" : " AND COALESCE((SELECT fingerprint FROM season WHERE id = 1 FOR SHARE),"
+                        + " CAST(? AS CHAR(64))) = CAST(? AS CHAR(64))")
+                + " RETURNING entry_count),"
+                + " e AS (INSERT INTO audit_entry (seq, body, hash) SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS CHAR(64)) FROM h)"
+                + " INSERT INTO audit_tree_node (level, idx, hash) SELECT n.* FROM h, (VALUES "
+                + String.join(", ", Collections.nCopies(growth.nodes().size(), "(CAST(? AS INT), CAST(? AS BIGINT), CAST(? AS BYTEA))"))
+                + ") n";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            int i = 1;
+            p.setLong(i++, entry.sequence() + 1);
+            p.setString(i++, entry.hash());
+            p.setLong(i++, entry.sequence());
+            p.setLong(i++, at.count());
+            p.setString(i++, at.lastHash());
+            if (judgedBy != null) {
+                p.setString(i++, judgedBy);
+                p.setString(i++, judgedBy);
+            }
+            p.setLong(i++, entry.sequence());
+            p.setString(i++, entry.body());
+            p.setString(i++, entry.hash());
+            for (JdbcLogTree.Node n : growth.nodes()) {
+                p.setInt(i++, n.level());
+                p.setLong(i++, n.index());
+                p.setBytes(i++, n.hash().bytes());
+            }
+            return p.executeUpdate() > 0;
+        }
     }
 
     @Override

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * The audit log's Merkle tree in the table {@code audit_tree_node} (level, idx, hash), the layout of Go's
  * {@code sumdb/tlog}: each append writes its leaf and every complete subtree the leaf closes, in the entry's
  * transaction (two rows per entry on average). The append reads no row when this node wrote the entry before: it
- * keeps the right edge of the tree (one hash per set bit of the size), valid for the head it was made at, and
- * reads it again (O(log n) rows) when another node has appended since.
+ * keeps the right edge of the tree ({@link Edge}: one hash per set bit of the size), valid for the head it was made
+ * at, and reads it again (O(log n) rows) when another node has appended since.
  */
 final class JdbcLogTree implements LogTree {
 
@@ -31,33 +31,89 @@ final class JdbcLogTree implements LogTree {
     private static final String INSERT = "INSERT INTO audit_tree_node (level, idx, hash) VALUES (?, ?, ?)";
 
     private final Database database;
-    private AuditHead edgeAt;
-    private Deque<Hash> edge = new ArrayDeque<>();
+    private Edge known;
 
     JdbcLogTree(Database database) {
         this.database = database;
     }
 
-    /** Writes the leaf of {@code entry}, appended after {@code head}, and the nodes it closes, in the caller's transaction. */
-    synchronized void append(Connection c, AuditHead head, AuditEntry entry) throws SQLException {
-        if (!head.equals(edgeAt)) {
-            edge = readEdge(c, head.count());
+    /**
+     * The right edge of the tree at a head: the hash of each complete subtree, largest first (one per set bit of
+     * the size); what an append needs to write its leaf and the nodes it closes without reading a row.
+     *
+     * @param at the head the edge is valid for
+     * @param subtrees the complete subtrees' hashes, largest first
+     */
+    record Edge(AuditHead at, List<Hash> subtrees) {
+
+        Edge {
+            subtrees = List.copyOf(subtrees);
         }
-        edgeAt = null; // until this append is through: a failure half-way leaves the edge to be read again
-        byte[] line = entry.line().getBytes(StandardCharsets.UTF_8);
-        Hash carry = Hash.leaf(line);
-        long index = entry.sequence();
-        try (PreparedStatement p = c.prepareStatement(INSERT)) {
-            add(p, 0, index, carry);
+
+        /** The rows {@code entry}, appended at {@link #at}, writes: its leaf and each subtree it closes; and the edge after. */
+        Growth grow(AuditEntry entry) {
+            Deque<Hash> edge = new ArrayDeque<>(subtrees);
+            byte[] line = entry.line().getBytes(StandardCharsets.UTF_8);
+            Hash carry = Hash.leaf(line);
+            long index = entry.sequence();
+            List<Node> nodes = new ArrayList<>();
+            nodes.add(new Node(0, index, carry));
             for (int level = 1; (index & 1) == 1; level++) {
                 carry = Hash.node(edge.removeLast(), carry);
                 index >>= 1;
-                add(p, level, index, carry);
+                nodes.add(new Node(level, index, carry));
+            }
+            edge.addLast(carry);
+            return new Growth(nodes, new Edge(new AuditHead(entry.sequence() + 1, entry.hash()), new ArrayList<>(edge)));
+        }
+    }
+
+    /**
+     * A row of {@code audit_tree_node}.
+     *
+     * @param level 0 for a leaf
+     * @param index the subtree's index at its level
+     * @param hash its hash
+     */
+    record Node(int level, long index, Hash hash) {
+    }
+
+    /**
+     * What one append writes to the tree.
+     *
+     * @param nodes the leaf first, then the subtrees it closes, smallest first
+     * @param after the edge once they are written
+     */
+    record Growth(List<Node> nodes, Edge after) {
+    }
+
+    /** The edge of the last tree this node wrote or read, or {@code null}: valid only while the head is its {@code at}. */
+    synchronized Edge known() {
+        return known;
+    }
+
+    /** Keeps the edge an append of this node wrote, for the next append after it. */
+    synchronized void grown(Edge after) {
+        known = after;
+    }
+
+    /**
+     * Writes the leaf of {@code entry}, appended after {@code head}, and the nodes it closes, in the caller's
+     * transaction, which holds the head's lock; the edge kept is read again (O(log n) rows) when it is not the head's.
+     */
+    void append(Connection c, AuditHead head, AuditEntry entry) throws SQLException {
+        Edge edge = known();
+        if (edge == null || !edge.at().equals(head)) {
+            edge = new Edge(head, readEdge(c, head.count()));
+        }
+        Growth growth = edge.grow(entry);
+        try (PreparedStatement p = c.prepareStatement(INSERT)) {
+            for (Node n : growth.nodes()) {
+                add(p, n.level(), n.index(), n.hash());
             }
             p.executeBatch();
         }
-        edge.addLast(carry);
-        edgeAt = new AuditHead(entry.sequence() + 1, entry.hash());
+        grown(growth.after());
     }
 
     private static void add(PreparedStatement p, int level, long index, Hash hash) throws SQLException {
@@ -68,11 +124,11 @@ final class JdbcLogTree implements LogTree {
     }
 
     /** The complete subtrees of a tree of {@code size} leaves, largest first. */
-    private Deque<Hash> readEdge(Connection c, long size) throws SQLException {
-        Deque<Hash> read = new ArrayDeque<>();
+    private static List<Hash> readEdge(Connection c, long size) throws SQLException {
+        List<Hash> read = new ArrayList<>();
         for (int level = 62; level >= 0; level--) {
             if ((size >> level & 1) == 1) {
-                read.addLast(node(c, level, (size >> level) - 1));
+                read.add(node(c, level, (size >> level) - 1));
             }
         }
         return read;

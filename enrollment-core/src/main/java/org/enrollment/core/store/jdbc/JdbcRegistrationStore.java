@@ -44,14 +44,16 @@ import org.slf4j.LoggerFactory;
  * never reused, and a commit that then fails leaves a gap, never a second holder.
  *
  * <p><b>Isolation: READ COMMITTED with explicit row locks.</b> A commit locks,
- * always in this order so that two commits cannot wait on each other in a circle: the season's row (shared on
- * PostgreSQL; read to check the season the command was judged by is still the one held), the registrations it
+ * always in this order so that two commits cannot wait on each other in a circle: the registrations it
  * updates ({@code SELECT ... FOR UPDATE}, in number order), the children's index entries (inserts, in
  * resident ID order), the status rows of the schools whose places, waiting list or co-build count it
- * changes or checks (in code order), and last the audit head row, which every commit and every refusal
- * locks: appends queue there, so the hash chain stays linear across nodes, and the head is held only for the
- * last three statements and the commit. What a commit checks (versions, the waiting list it ends, the
- * co-build count it was judged on, places against the plan) it reads under those locks, so the checks cannot
+ * changes or checks (in code order), the season's row (shared on PostgreSQL; read to check the season the
+ * command was judged by is still the one held; a change of season locks it before the head too), and last the
+ * audit head row, which every commit and every refusal locks: appends queue there, so the hash chain stays linear
+ * across nodes, and the head is held only for the last statement (on PostgreSQL, when this node appended last, the
+ * season's check, the entry, its tree nodes and the head's move are that one statement) and the commit. What a
+ * commit checks (versions, the waiting list it ends, the co-build count it was judged on, places against the plan)
+ * it reads under those locks, so the checks cannot
  * be overtaken. READ COMMITTED is the default of both
  * databases; a data source at a stricter level also works, and the serialization failures it may add come
  * back, like deadlocks and lock time-outs, as {@code STALE}. The store does not retry a commit itself: what
@@ -85,8 +87,8 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         this.database = database;
         this.audit = new JdbcAuditTrail(database);
         this.counters = new NumberCounters(database);
-        this.writer = new ChangeWriter(database, audit);
         this.season = new SeasonRows(database, audit);
+        this.writer = new ChangeWriter(database, audit, season);
     }
 
     /**
@@ -199,10 +201,7 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     @Override
     public AuditEntry record(AuditRecord record) {
         Objects.requireNonNull(record, "record");
-        return database.committed("Appending to the audit log", c -> {
-            season.check(c, record);
-            return audit.append(c, record);
-        });
+        return database.committed("Appending to the audit log", c -> audit.append(c, record, season));
     }
 
     @Override
@@ -243,7 +242,6 @@ public final class JdbcRegistrationStore implements RegistrationStore {
         try {
             return database.inTransaction(c -> {
                 List<RegistrationNumber> numbers = counters.issue(c, changes.inserts());
-                season.check(c, record);
                 CommitResult result = writer.write(c, changes, record, numbers);
                 if (result instanceof CommitResult.Committed) {
                     c.commit();

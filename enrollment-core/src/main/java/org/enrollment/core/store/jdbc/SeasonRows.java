@@ -16,7 +16,8 @@ import org.enrollment.core.store.SharedStore;
 /**
  * The JDBC store's {@link SharedStore}: the database's clock ({@code CURRENT_TIMESTAMP}) and the season held
  * in the one row of table {@code season}. A change of season locks that row, rewrites it and appends its audit
- * entry in one transaction; every commit and record of a registry checks the row first in its own ({@link #check}).
+ * entry in one transaction; every commit and record of a registry checks the row in its own, with its audit entry
+ * ({@link #check}, or in the append's one statement: {@link JdbcAuditTrail}).
  */
 final class SeasonRows implements SharedStore {
 
@@ -79,7 +80,7 @@ final class SeasonRows implements SharedStore {
     }
 
     /**
-     * Checks, first in a commit's or a record's transaction, that the record was judged by the season held, and
+     * Checks, in a commit's or a record's transaction just before its audit entry, that the record was judged by the season held, and
      * locks the season's row against a change until the transaction ends (shared on PostgreSQL), so that no change
      * of season comes between the check and the commit; a record with no season, or a store that holds none, is
      * not checked.

@@ -3,12 +3,21 @@ package org.enrollment.core.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.child.ResidentId;
@@ -41,6 +50,7 @@ class OneClockOneSeasonIT {
     private static final Instant NOW = Instant.now();
     private static final int YEAR = NOW.atOffset(ZoneOffset.UTC).getYear() + 1;
     private static final byte[] KEY = new byte[16];
+    private static final int THREADS = 4;
 
     @Test
     void refusesToStartANodeWhoseClockIsTwoDaysSlow() {
@@ -138,6 +148,50 @@ class OneClockOneSeasonIT {
                 .as("a refusal judged by the old season is not recorded either").isInstanceOf(SeasonMismatchException.class);
         assertThat(a.audit().head().count()).as("audit entries").isEqualTo(entries);
         assertThat(a.registrationOf(child(6))).isEmpty();
+    }
+
+    @Test
+    void commitsRefusalsAndAChangeOfSeasonAtOnceNeverDeadlock() throws Exception {
+        DataSource database = TestDatabase.POSTGRESQL.fresh();
+        Registry a = node(database, season(5, 3), Clock.systemUTC());
+        long deadlocksBefore = deadlocks(database);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<Boolean>> stopped = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int first = 100 + t * 200;
+            stopped.add(pool.submit(() -> {
+                for (int i = first; i < first + 200; i++) {
+                    try {
+                        a.handle(Actor.guardian(), register(i)); // 5 places: accepted at first, then refused and recorded
+                    } catch (SeasonMismatchException e) {
+                        return true;
+                    }
+                }
+                return false;
+            }));
+        }
+        Thread.sleep(500);
+        Registry.builder(season(10, 3), new ReferencePolicies()).store(JdbcRegistrationStore.open(database))
+                .childKey(KEY).changeSeason("city operator 7").build();
+        for (Future<Boolean> f : stopped) {
+            assertThat(f.get(2, TimeUnit.MINUTES)).as("stopped by the change of season").isTrue();
+        }
+        pool.shutdown();
+
+        Thread.sleep(1_500); // the server's statistics are sent a moment after each transaction
+        assertThat(deadlocks(database)).as("deadlocks the server detected").isEqualTo(deadlocksBefore);
+        assertThat(a.audit().verify().intact()).isTrue();
+    }
+
+    /** The deadlocks the server has detected in this database so far. */
+    private static long deadlocks(DataSource database) throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_clear_snapshot()");
+            try (ResultSet r = s.executeQuery("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     private static Registry node(DataSource database, Season season, Clock clock) {
