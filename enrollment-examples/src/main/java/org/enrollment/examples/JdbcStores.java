@@ -17,25 +17,17 @@ import org.enrollment.core.store.jdbc.JdbcRegistrationStore;
  * that every scenario file starts from an empty season as it does in memory. PostgreSQL and H2 URLs are
  * understood; an H2 in-memory database is kept open for the whole run. A database that does not answer is a
  * mistake of the command line, found before anything runs. Each store runs on a HikariCP pool of a few
- * connections set to its schema (on PostgreSQL with commits that do not wait for the disk: see
- * {@link #REPLAY_COMMITS}); the pool of the store before is closed when the next one is made (the runner
- * plays one file at a time).
+ * connections set to its schema, with the database's own commit settings (on PostgreSQL every commit waits for
+ * the disk, as a host's do: a replay measures what a host gets); the pool of the store before is closed when the
+ * next one is made (the runner plays one file at a time).
  */
 final class JdbcStores implements Supplier<RegistrationStore> {
 
     /** Connections per store: the runner plays one command at a time; a few spare for the store's own reads. */
     private static final int POOL_SIZE = 4;
-    /**
-     * A replay's schema is thrown away after the run, so its commits need not wait for the disk: on a disk that
-     * syncs in 5 ms that wait alone would hold a one-command-at-a-time replay under 200 commands/s. Each commit
-     * stays atomic and in order; only the last few hundred milliseconds could be lost in a crash of the server.
-     * The library's own default, for hosts, is PostgreSQL's: every commit durable.
-     */
-    private static final String REPLAY_COMMITS = "SET synchronous_commit TO off; ";
 
     private final String url;
     private final String schemaCommand;
-    private final String replayCommand;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicInteger made = new AtomicInteger();
     private HikariDataSource current;
@@ -51,11 +43,9 @@ final class JdbcStores implements Supplier<RegistrationStore> {
         if (url.startsWith("jdbc:postgresql:")) {
             this.url = url;
             this.schemaCommand = "SET search_path TO ";
-            this.replayCommand = REPLAY_COMMITS;
         } else if (url.startsWith("jdbc:h2:")) {
             this.url = url.startsWith("jdbc:h2:mem:") && !url.contains("DB_CLOSE_DELAY") ? url + ";DB_CLOSE_DELAY=-1" : url;
             this.schemaCommand = "SET SCHEMA ";
-            this.replayCommand = "";
         } else {
             throw new IllegalArgumentException("--store " + JdbcUrls.withoutSecrets(url) + ": only PostgreSQL (jdbc:postgresql:) and H2 (jdbc:h2:) are supported."
                     + "\nMaybe use --store jdbc:h2:mem:enrollment for an embedded database.");
@@ -77,7 +67,7 @@ final class JdbcStores implements Supplier<RegistrationStore> {
             throw new IllegalStateException("Cannot create schema " + schema + " at " + JdbcUrls.withoutSecrets(url) + ": "
                     + JdbcUrls.withoutSecrets(e.getMessage()), e);
         }
-        return JdbcRegistrationStore.open(pool(replayCommand + schemaCommand + schema, schema));
+        return JdbcRegistrationStore.open(pool(schemaCommand + schema, schema));
     }
 
     /** The store already in a schema of the database ({@code null}: the connection's own), as a check reads it. */
