@@ -50,13 +50,43 @@ final class PreparedRuleFile {
                             + "\nMaybe save it again as \"CSV UTF-8\" (Excel: File > Save As > CSV UTF-8), or edit the .drl.xlsx table instead.")));
         }
         try {
-            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()),
-                    file.isCsv() ? InputType.CSV : InputType.XLS);
-            return new PreparedRuleFile(file, drl, true);
+            return new PreparedRuleFile(file, TableCache.drl(file), true);
         } catch (RuntimeException e) {
             throw new RuleLoadException(file.name(), List.of(new RuleProblem(file.name(), 0,
                     "The decision table cannot be read: " + rootMessage(e)
                             + "\nMaybe a keyword cell (RuleSet, RuleTable, CONDITION, ACTION) is misspelt or a row is missing.")));
+        }
+    }
+
+    /**
+     * The DRL of the decision tables expanded lately, by name and content: reading a workbook (Apache POI) was an
+     * eighth of a reload's time, and a reload mostly finds the tables as they were. Only tables that expanded are
+     * kept, the last {@value #KEPT}; the DRL is a function of the name's type and the bytes alone.
+     */
+    private static final class TableCache {
+
+        private static final int KEPT = 16;
+        private static final Map<String, String> DRL = new LinkedHashMap<>(KEPT, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > KEPT;
+            }
+        };
+
+        static String drl(RuleFile file) {
+            String key = RuleFile.fingerprint(List.of(file)); // of the name and the bytes
+            synchronized (DRL) {
+                String kept = DRL.get(key);
+                if (kept != null) {
+                    return kept;
+                }
+            }
+            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()),
+                    file.isCsv() ? InputType.CSV : InputType.XLS);
+            synchronized (DRL) {
+                DRL.put(key, drl);
+            }
+            return drl;
         }
     }
 
