@@ -92,7 +92,11 @@ public final class DroolsPolicyEngine implements PolicyEngine {
     /** As {@link #fromFolder(Path, JudgingBudget, Duration)}; without vetting only for the tests of what vetting keeps out. */
     static DroolsPolicyEngine fromFolder(Path folder, JudgingBudget budget, Duration reloadBudget, boolean vetting) {
         RuleSource source = RuleSource.folder(folder);
-        CompiledRules compiled = RuleCompiler.compile(source.read(), source.toString(), vetting);
+        List<RuleFile> files = source.read();
+        CompiledRules compiled = RuleCompiler.compile(files, source.toString(), vetting);
+        if (vetting) {
+            RuleCompiler.warmUpOnce(files);
+        }
         LOG.info("Loaded {} rules from {}", compiled.ruleNames().size(), source);
         return new DroolsPolicyEngine(source, compiled, budget, reloadBudget, vetting);
     }
