@@ -45,8 +45,43 @@ public final class AuditChain {
 
     /** Makes the entry that follows {@code previousHash} with this record. */
     static AuditEntry seal(MessageDigest sha256, long sequence, String previousHash, AuditRecord record) {
+        return sealLine(sha256, sequence, previousHash.getBytes(StandardCharsets.US_ASCII), record).entry();
+    }
+
+    /**
+     * Makes the entry that follows the entry whose hash is {@code previousHash} (its 64 hex digits in ASCII), with
+     * its export line in UTF-8: the body is encoded once, for the hash and for the line (the tree's leaf).
+     */
+    static Sealed sealLine(MessageDigest sha256, long sequence, byte[] previousHash, AuditRecord record) {
         String body = record.body(sequence);
-        return new AuditEntry(sequence, body, hash(sha256, previousHash, body.getBytes(StandardCharsets.UTF_8)));
+        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+        sha256.reset();
+        sha256.update(previousHash);
+        byte[] digest = sha256.digest(bodyBytes);
+        int hashAt = bodyBytes.length - 1 + HASH_MARK.length;
+        byte[] line = Arrays.copyOf(bodyBytes, hashAt + HASH_HEX + 2);
+        System.arraycopy(HASH_MARK, 0, line, bodyBytes.length - 1, HASH_MARK.length);
+        for (int i = 0; i < digest.length; i++) {
+            line[hashAt + 2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
+            line[hashAt + 2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
+        }
+        line[line.length - 2] = '"';
+        line[line.length - 1] = '}';
+        return new Sealed(new AuditEntry(sequence, body, new String(line, hashAt, HASH_HEX, StandardCharsets.US_ASCII)), line);
+    }
+
+    /**
+     * An entry just made, with its export line's UTF-8 bytes (without the line end).
+     *
+     * @param entry the entry
+     * @param line {@code entry.line()} in UTF-8; its last 66 bytes are the hash's hex digits, then {@code "}}
+     */
+    record Sealed(AuditEntry entry, byte[] line) {
+
+        /** Where in {@link #line} the hash's 64 hex digits begin. */
+        int hashAt() {
+            return line.length - 2 - HASH_HEX;
+        }
     }
 
     /**
@@ -100,11 +135,28 @@ public final class AuditChain {
      * @throws IOException when the file cannot be read
      */
     public static AuditVerification verifyFile(Path file, AuditHead remembered) throws IOException {
+        return verifyLines(visitor -> ExportLines.read(file, visitor), remembered);
+    }
+
+    /** Where lines come from to be checked as bytes: an export file, the lines an in-memory trail keeps. */
+    @FunctionalInterface
+    interface LineSource {
+
+        /**
+         * Gives each line to the visitor until it says stop.
+         *
+         * @return as {@link ExportLines#read}: bytes after the last line end, or -1 when the visitor stopped
+         */
+        int read(ExportLines.Visitor visitor) throws IOException;
+    }
+
+    /** Checks the lines of the source, as bytes, against a remembered head. */
+    static AuditVerification verifyLines(LineSource source, AuditHead remembered) throws IOException {
         MessageDigest sha256 = sha256();
         byte[] previous = GENESIS.getBytes(StandardCharsets.US_ASCII);
         long[] index = {0};
         String[] problem = {null};
-        int rest = ExportLines.read(file, (bytes, start, end) -> {
+        int rest = source.read((bytes, start, end) -> {
             problem[0] = checkLine(sha256, bytes, start, end, index[0], previous);
             if (problem[0] == null && index[0] == remembered.count() - 1
                     && !Arrays.equals(bytes, end - 2 - HASH_HEX, end - 2, remembered.lastHash().getBytes(StandardCharsets.US_ASCII), 0, HASH_HEX)) {
@@ -190,7 +242,7 @@ public final class AuditChain {
     }
 
     /** An exported line taken apart; a line that is not in the written form gives an entry that cannot check out. */
-    private static AuditEntry parseLine(String line) {
+    static AuditEntry parseLine(String line) {
         int at = line.lastIndexOf(AuditEntry.HASH_FIELD);
         String prefix = "{\"seq\":";
         if (at < 0 || !line.endsWith("\"}") || !line.startsWith(prefix)) {

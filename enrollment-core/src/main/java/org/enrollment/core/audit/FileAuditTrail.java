@@ -131,15 +131,15 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
     public AuditEntry append(AuditRecord record) {
         lock.lock();
         try {
-            AuditEntry e = AuditChain.seal(sha256, size, lastHash, record);
-            byte[] line = (e.line() + '\n').getBytes(StandardCharsets.UTF_8);
-            pending.writeBytes(line);
+            AuditChain.Sealed sealed = AuditChain.sealLine(sha256, size, lastHash.getBytes(StandardCharsets.US_ASCII), record);
+            pending.writeBytes(sealed.line());
+            pending.write('\n');
             offsetAt(size, end);
-            end += line.length;
+            end += sealed.line().length + 1;
             size++;
-            lastHash = e.hash();
+            lastHash = sealed.entry().hash();
             awaitDurable(size, epoch);
-            return e;
+            return sealed.entry();
         } finally {
             lock.unlock();
         }

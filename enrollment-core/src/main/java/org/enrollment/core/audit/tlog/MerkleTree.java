@@ -8,16 +8,20 @@ import java.util.List;
 /**
  * The RFC 6962 Merkle tree of the log (默克尔树) held in memory, kept as it grows: every complete subtree's hash is
  * kept, level by level, so that an append costs O(log n) hashes at worst (one on average), and the root of any
- * prefix, an inclusion proof (§2.1.1) or a consistency proof (§2.1.2) costs O(log n) reads ({@link LogTree}). Up to
- * 2<sup>26</sup> leaves; safe for one writer and many readers.
+ * prefix, an inclusion proof (§2.1.1) or a consistency proof (§2.1.2) costs O(log n) reads ({@link LogTree}). Each
+ * level is kept in chunks of {@value #CHUNK} hashes (1 MiB), so that a growing tree never copies a level; up to
+ * 2<sup>40</sup> leaves. Safe for one writer and many readers.
  */
 public final class MerkleTree implements LogTree {
 
-    /** The most leaves a tree holds: each level is one array. */
-    public static final long MAX_SIZE = Integer.MAX_VALUE / Hash.LENGTH;
+    /** The most leaves a tree holds. */
+    public static final long MAX_SIZE = 1L << 40;
+    /** Hashes in a chunk of a level. */
+    static final int CHUNK = 1 << 15;
+    private static final int SHIFT = Integer.numberOfTrailingZeros(CHUNK);
 
     private final MessageDigest sha = sha256();
-    private final byte[][] levels = new byte[64][];
+    private final byte[][][] levels = new byte[64][][];
     private long size;
 
     /** An empty tree. */
@@ -62,7 +66,7 @@ public final class MerkleTree implements LogTree {
      */
     public synchronized void append(Hash leaf) {
         checkRoom();
-        leaf.copyTo(row(0, size), (int) size * Hash.LENGTH);
+        leaf.copyTo(row(0, size), slot(size));
         grow();
     }
 
@@ -71,7 +75,7 @@ public final class MerkleTree implements LogTree {
         long index = size;
         for (int level = 0; (index & 1) == 1; level++, index >>= 1) {
             sha.update((byte) 1);
-            sha.update(levels[level], (int) (index - 1) * Hash.LENGTH, 2 * Hash.LENGTH);
+            sha.update(row(level, index), slot(index - 1), 2 * Hash.LENGTH);
             digestInto(level + 1, index >> 1);
         }
         size++;
@@ -86,7 +90,7 @@ public final class MerkleTree implements LogTree {
     /** Ends the digest into slot {@code index} of the level. */
     private void digestInto(int level, long index) {
         try {
-            sha.digest(row(level, index), (int) index * Hash.LENGTH, Hash.LENGTH);
+            sha.digest(row(level, index), slot(index), Hash.LENGTH);
         } catch (DigestException e) {
             throw new IllegalStateException("SHA-256 refused a 32-byte output buffer.", e);
         }
@@ -97,20 +101,33 @@ public final class MerkleTree implements LogTree {
         if (level < 0 || level > 62 || index < 0 || index >= size >> level) {
             throw new IllegalArgumentException("A tree of " + size + " entries has no node " + index + " at level " + level + ".");
         }
-        return Hash.at(levels[level], (int) index * Hash.LENGTH);
+        return Hash.at(levels[level][(int) (index >> SHIFT)], slot(index));
     }
 
-    /** The level's array, grown to hold slot {@code index}. */
+    /** Where node {@code index} of a level begins in its chunk. */
+    private static int slot(long index) {
+        return (int) (index & (CHUNK - 1)) * Hash.LENGTH;
+    }
+
+    /**
+     * The chunk of the level that holds node {@code index}, made when it is the first node of its chunk: the first
+     * chunk of a level grows by doubling up to its full size, the others are made full.
+     */
     private byte[] row(int level, long index) {
-        byte[] row = levels[level];
-        int end = (int) (index + 1) * Hash.LENGTH;
-        if (row == null) {
-            row = new byte[Math.max(Hash.LENGTH * 16, end)];
-        } else if (row.length < end) {
-            row = Arrays.copyOf(row, (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(end, 2L * row.length)));
+        int c = (int) (index >> SHIFT);
+        byte[][] chunks = levels[level];
+        if (chunks == null || c >= chunks.length) {
+            chunks = levels[level] = chunks == null ? new byte[1][] : Arrays.copyOf(chunks, Math.max(c + 1, 2 * chunks.length));
         }
-        levels[level] = row;
-        return row;
+        byte[] chunk = chunks[c];
+        int end = slot(index) + Hash.LENGTH;
+        if (chunk == null) {
+            chunk = new byte[c == 0 ? Math.max(Hash.LENGTH * 16, end) : CHUNK * Hash.LENGTH];
+        } else if (chunk.length < end) {
+            chunk = Arrays.copyOf(chunk, Math.min(CHUNK * Hash.LENGTH, Math.max(end, 2 * chunk.length)));
+        }
+        chunks[c] = chunk;
+        return chunk;
     }
 
     private static MessageDigest sha256() {
