@@ -27,6 +27,13 @@ final class LineBlocks {
     private static final ThreadPoolExecutor PACKER = new ThreadPoolExecutor(0, 1, 2, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(QUEUE), LineBlocks::daemon, new ThreadPoolExecutor.CallerRunsPolicy());
 
+    /**
+     * One deflater per thread that packs, reused: a new one per block would cost its set-up, and keep the block
+     * reachable until its cleaner ran.
+     */
+    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+    private static final byte[] NOTHING = new byte[0];
+
     private final List<Block> blocks = new ArrayList<>();
     private final ByteArrayOutputStream open = new ByteArrayOutputStream(1 << 16);
     private long size;
@@ -101,7 +108,7 @@ final class LineBlocks {
 
         void pack() {
             byte[] plain = raw;
-            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            Deflater deflater = DEFLATERS.get();
             try {
                 deflater.setInput(plain);
                 deflater.finish();
@@ -116,7 +123,8 @@ final class LineBlocks {
                 packed = Arrays.copyOf(out, n);
                 raw = null;
             } finally {
-                deflater.end();
+                deflater.reset();
+                deflater.setInput(NOTHING);
             }
         }
 
