@@ -2,8 +2,10 @@ package org.enrollment.examples.impact;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.enrollment.core.child.ResidentId;
@@ -20,13 +23,12 @@ import org.enrollment.core.command.Decision;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.registration.Registration;
-import org.enrollment.core.registry.Registry;
 import org.enrollment.core.season.School;
 import org.enrollment.core.season.Season;
-import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.examples.RuleSet;
 import org.enrollment.examples.impact.SeasonImpact.Grouping;
 import org.enrollment.examples.impact.SeasonImpact.Side;
+import org.enrollment.examples.impact.SideReplay.Step;
 import org.enrollment.examples.scenario.Funnel;
 import org.enrollment.examples.scenario.ScenarioCommand;
 import org.enrollment.examples.scenario.ScenarioPlayer;
@@ -34,10 +36,16 @@ import org.enrollment.examples.scenario.ScenarioReader;
 
 /**
  * Replays a season file under two rule sets at once (回放对比), each against a fresh registry on the in-memory
- * store: every command is read once and handed to both, and compared there and then; at the end the
- * children's end states, the funnels and the rules fired are compared. Only the differences are kept.
+ * store and on a thread of its own ({@link SideReplay}): every command is read once and handed to both in batches,
+ * and their decisions are compared in the file's order as the batches come back; at the end the children's end
+ * states, the funnels and the rules fired are compared. Only the differences are kept.
  */
 public final class ImpactReplay {
+
+    /** Commands handed to both sides at once. */
+    private static final int BATCH = 1_024;
+    /** Batches handed over and not yet compared, at most (and one more): enough for neither side to wait. */
+    private static final int IN_FLIGHT = 8;
 
     /** What a command ended with differently: another outcome, or other reason codes. */
     private static final String NO_RULE_DIFFERS = "(同样的规则；源于之前的变化 same rules: follows from an earlier change)";
@@ -61,52 +69,91 @@ public final class ImpactReplay {
      * @throws org.enrollment.examples.scenario.ScenarioFileException when the file is wrong
      */
     public SeasonImpact replay(Path file, Consumer<String> progress) {
-        try (ScenarioReader reader = ScenarioReader.open(file)) {
+        try (ScenarioReader reader = ScenarioReader.open(file);
+             SideReplay base = new SideReplay(reader.season(), baseline, "impact-baseline");
+             SideReplay next = new SideReplay(reader.season(), proposed, "impact-proposed")) {
             Season season = reader.season();
-            ScenarioPlayer base = new ScenarioPlayer(season, baseline.engine(), new InMemoryRegistrationStore(new CountingAuditTrail()));
-            ScenarioPlayer next = new ScenarioPlayer(season, proposed.engine(), new InMemoryRegistrationStore(new CountingAuditTrail()));
-            Map<String, Long> firedBase = new HashMap<>();
-            Map<String, Long> firedNext = new HashMap<>();
-            Map<Grouping, Breakdown> changes = new EnumMap<>(Grouping.class);
-            Set<String> children = new LinkedHashSet<>();
-            long commands = 0;
-            long changed = 0;
-            long started = System.nanoTime();
-            long lastReport = started;
+            Comparison comparison = new Comparison(file, season, progress);
+            Deque<Batch> inFlight = new ArrayDeque<>();
+            List<ScenarioCommand> batch = new ArrayList<>(BATCH);
             for (ScenarioCommand c = reader.next(); c != null; c = reader.next()) {
-                Decision a = base.play(c).decision();
-                Decision b = next.play(c).decision();
-                count(firedBase, a.rulesFired());
-                count(firedNext, b.rulesFired());
-                for (String child : ScenarioPlayer.childrenNamed(c.command())) {
-                    if (child != null && ResidentId.isValid(child)) {
-                        children.add(child);
+                batch.add(c);
+                if (batch.size() == BATCH) {
+                    inFlight.add(new Batch(batch, base.play(batch), next.play(batch)));
+                    batch = new ArrayList<>(BATCH);
+                    if (inFlight.size() > IN_FLIGHT) {
+                        comparison.compare(inFlight.remove());
                     }
                 }
-                if (a.outcome() != b.outcome() || !Set.copyOf(a.reasonCodes()).equals(Set.copyOf(b.reasonCodes()))) {
-                    changed++;
-                    group(changes, season, base.registry(), next.registry(), c, a, b);
-                }
-                commands++;
-                if ((commands & 0xFFF) == 0 && System.nanoTime() - lastReport > 5_000_000_000L) {
-                    lastReport = System.nanoTime();
-                    progress.accept(String.format("impact: %s: %,d commands replayed under both rule sets", file, commands));
-                }
             }
-            // The lines above come every 4,096 commands at most, so the last of them is short of the file's count.
-            progress.accept(String.format("impact: %s: %,d commands replayed under both rule sets, all of the file", file, commands));
-            ChildChanges endStates = ChildChanges.of(children, season, base.registry(), next.registry());
-            return new SeasonImpact(file.toString(), season.year(), clock.instant(),
-                    side(baseline, base.registry(), season, firedBase), side(proposed, next.registry(), season, firedNext),
-                    commands, changed, groups(changes), endStates.changed(), endStates.groups(), endStates.noLongerFiled(),
-                    endStates.newlyFiled());
+            if (!batch.isEmpty()) {
+                inFlight.add(new Batch(batch, base.play(batch), next.play(batch)));
+            }
+            while (!inFlight.isEmpty()) {
+                comparison.compare(inFlight.remove());
+            }
+            // The lines before come every 4,096 commands at most, so the last of them is short of the file's count.
+            progress.accept(String.format("impact: %s: %,d commands replayed under both rule sets, all of the file", file,
+                    comparison.commands));
+            ChildChanges endStates = ChildChanges.of(comparison.children, season, base.registry(), next.registry());
+            return new SeasonImpact(file.toString(), season.year(), clock.instant(), side(base, season), side(next, season),
+                    comparison.commands, comparison.changed, groups(comparison.changes), endStates.changed(), endStates.groups(),
+                    endStates.noLongerFiled(), endStates.newlyFiled());
         }
     }
 
-    private static void count(Map<String, Long> fired, List<String> rules) {
-        for (String r : rules) {
-            fired.merge(r, 1L, Long::sum);
+    /** Commands handed to both sides at once, and what each side came to with them. */
+    private record Batch(List<ScenarioCommand> commands, Future<List<Step>> base, Future<List<Step>> next) {
+    }
+
+    /** The comparison of the two sides' decisions, command by command in the file's order. */
+    private static final class Comparison {
+
+        private final Path file;
+        private final Season season;
+        private final Consumer<String> progress;
+        private final Map<Grouping, Breakdown> changes = new EnumMap<>(Grouping.class);
+        private final Set<String> children = new LinkedHashSet<>();
+        private long commands;
+        private long changed;
+        private long lastReport = System.nanoTime();
+
+        Comparison(Path file, Season season, Consumer<String> progress) {
+            this.file = file;
+            this.season = season;
+            this.progress = progress;
         }
+
+        void compare(Batch batch) {
+            List<Step> a = SideReplay.done(batch.base());
+            List<Step> b = SideReplay.done(batch.next());
+            for (int i = 0; i < batch.commands().size(); i++) {
+                compare(batch.commands().get(i), a.get(i), b.get(i));
+            }
+        }
+
+        private void compare(ScenarioCommand c, Step a, Step b) {
+            for (String child : ScenarioPlayer.childrenNamed(c.command())) {
+                if (child != null && ResidentId.isValid(child)) {
+                    children.add(child);
+                }
+            }
+            if (differ(a.decision(), b.decision())) {
+                changed++;
+                group(changes, season, c, a, b);
+            }
+            commands++;
+            if ((commands & 0xFFF) == 0 && System.nanoTime() - lastReport > 5_000_000_000L) {
+                lastReport = System.nanoTime();
+                progress.accept(String.format("impact: %s: %,d commands replayed under both rule sets", file, commands));
+            }
+        }
+    }
+
+    /** Whether the decisions differ in outcome or reason codes (in any order). */
+    private static boolean differ(Decision a, Decision b) {
+        return a.outcome() != b.outcome()
+                || !a.reasonCodes().equals(b.reasonCodes()) && !Set.copyOf(a.reasonCodes()).equals(Set.copyOf(b.reasonCodes()));
     }
 
     private static Map<Grouping, List<Breakdown.Group>> groups(Map<Grouping, Breakdown> breakdowns) {
@@ -115,14 +162,17 @@ public final class ImpactReplay {
         return groups;
     }
 
-    private static Side side(RuleSet rules, Registry registry, Season season, Map<String, Long> fired) {
+    private static Side side(SideReplay side, Season season) {
+        RuleSet rules = side.rules();
+        Map<String, Long> fired = side.fired();
         List<String> never = rules.ruleNames().stream().filter(r -> !fired.containsKey(r)).sorted().toList();
-        return new Side(rules.origin(), rules.fingerprint(), Funnel.of(registry.store(), season.districts().all()), fired, never);
+        return new Side(rules.origin(), rules.fingerprint(), Funnel.of(side.registry().store(), season.districts().all()), fired, never);
     }
 
     /** Counts a changed command under each grouping. */
-    private static void group(Map<Grouping, Breakdown> changes, Season season, Registry base, Registry next,
-                              ScenarioCommand c, Decision a, Decision b) {
+    private static void group(Map<Grouping, Breakdown> changes, Season season, ScenarioCommand c, Step stepA, Step stepB) {
+        Decision a = stepA.decision();
+        Decision b = stepB.decision();
         List<String> named = ScenarioPlayer.childrenNamed(c.command());
         String child = named.isEmpty() ? null : named.get(0);
         String example = String.format("line %d · %s · %s: %s → %s", c.line(), c.command().kind().text(),
@@ -143,7 +193,7 @@ public final class ImpactReplay {
         if (reasonsA.equals(reasonsB)) {
             add(changes, Grouping.REASON, a.outcome() + " → " + b.outcome(), example);
         }
-        Optional<Registration> r = registrationOf(child, base).or(() -> registrationOf(child, next));
+        Optional<Registration> r = stepA.registration().or(stepB::registration);
         Optional<String> school = r.map(Registration::school).or(() -> schoolOf(c));
         Optional<String> district = r.map(Registration::district)
                 .or(() -> school.flatMap(season::school).map(School::district))
@@ -160,10 +210,6 @@ public final class ImpactReplay {
     private static String shown(Decision d) {
         return d.reasonCodes().isEmpty() ? d.outcome().name()
                 : d.outcome() + " " + d.reasonCodes().stream().map(Enum::name).collect(Collectors.joining(","));
-    }
-
-    private static Optional<Registration> registrationOf(String child, Registry registry) {
-        return child != null && ResidentId.isValid(child) ? registry.registrationOf(ResidentId.of(child)) : Optional.empty();
     }
 
     /** The school of the command: a school actor's, or the one a registration names. */

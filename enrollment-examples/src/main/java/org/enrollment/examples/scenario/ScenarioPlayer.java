@@ -42,9 +42,14 @@ public final class ScenarioPlayer {
 
     /** Handles the command at its time and observes what came of it. */
     public Played play(ScenarioCommand c) {
-        clock.set(c.at().toInstant());
-        Decision d = registry.handle(c.actor(), c.command());
+        Decision d = decide(c);
         return new Played(d, observe(c, d));
+    }
+
+    /** Handles the command at its time, observing nothing: the registry's decision only. */
+    public Decision decide(ScenarioCommand c) {
+        clock.set(c.at().toInstant());
+        return registry.handle(c.actor(), c.command());
     }
 
     private Observation observe(ScenarioCommand c, Decision d) {
