@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.enrollment.core.audit.tlog.CheckpointStore;
-import org.enrollment.core.audit.tlog.Checkpoints;
+import org.enrollment.core.audit.tlog.CheckpointFile;
 import org.enrollment.core.audit.tlog.LogTree;
 import org.enrollment.core.audit.tlog.MerkleTree;
 import org.slf4j.Logger;
@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * force runs share the next one (group commit). When the write or the force fails (a full disk, an I/O error),
  * the append throws {@link UncheckedIOException}, and so does every append that was waiting on the same force:
  * none of them is in the log, which is cut back to its last durable entry. {@link #head()}, {@link #entries} and
- * {@link #tree()} show the durable entries; their offsets, the tree and the checkpoints are held in memory. A last
- * line without its line end (torn by a crash before its force, so never acknowledged) is cut off on open.
+ * {@link #tree()} show the durable entries; offsets and tree in memory, checkpoints in a file beside it
+ * ({@link CheckpointFile#besideJournal}, checked on open). A last line without its line end (torn by a crash
+ * before its force, so never acknowledged) is cut off on open.
  */
 public final class FileAuditTrail implements AuditTrail, Closeable {
 
@@ -46,7 +47,7 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
     private final Condition forced = lock.newCondition();
     private final Condition joined = lock.newCondition();
     private final MerkleTree tree = new MerkleTree();
-    private final Checkpoints checkpoints = new Checkpoints();
+    private CheckpointFile checkpoints;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream(1 << 12);
     private long[] offsets = new long[1024];
     private long size;
@@ -85,6 +86,7 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileAuditTrail trail = new FileAuditTrail(file, channel, durability);
             trail.load();
+            trail.checkpoints = CheckpointFile.besideJournal(file, trail.tree);
             return trail;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the audit log " + file + ".", e);
@@ -111,10 +113,9 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
             throw new IllegalStateException("The audit log " + file + " does not check out at entry " + v.firstBadIndex()
                     + ": " + v.problem() + ".\nMaybe it was altered; keep it as evidence and start a new file.");
         }
-        lastHash = last[0];
+        lastHash = durableHash = last[0];
         durableSize = size;
         durableEnd = end;
-        durableHash = lastHash;
     }
 
     private void offsetAt(long index, long offset) {
@@ -124,7 +125,6 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
 
     /**
      * Appends the record as the next entry and returns it once the entry is on the disk.
-     *
      * @throws UncheckedIOException when the entry could not be written or forced; it is not in the log
      */
     @Override

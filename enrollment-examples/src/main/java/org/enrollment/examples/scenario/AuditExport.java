@@ -23,7 +23,7 @@ public final class AuditExport {
     }
 
     /**
-     * A new journal in the file (replaced if it exists): the audit log written as the commands go, each entry
+     * A new journal in the file (replaced if it exists, with the checkpoints kept beside it): the audit log written as the commands go, each entry
      * written (and, as durability says, on the disk) before its command returns.
      *
      * @throws UncheckedIOException naming the file when it cannot be replaced
@@ -31,6 +31,7 @@ public final class AuditExport {
     public static FileAuditTrail journal(Path file, Durability durability) {
         try {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".checkpoints"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot replace the audit log " + file + ": " + e.getMessage(), e);
         }

@@ -23,12 +23,21 @@ public final class Checkpoints implements CheckpointStore {
      */
     public static Checkpoints parse(String text, VerifierKey log) {
         Checkpoints read = new Checkpoints();
+        for (SignedNote note : notes(text)) {
+            read.add(checked(note, log, read.notes.size()));
+        }
+        return read;
+    }
+
+    /** The signed notes written one after the other by {@link CheckpointStore#text()}, signatures not checked. */
+    static List<SignedNote> notes(String text) {
+        List<SignedNote> notes = new ArrayList<>();
         StringBuilder note = new StringBuilder();
         boolean inSignatures = false;
         for (String line : text.split("\n", -1)) {
             boolean signature = line.startsWith(SignedNote.DASH);
             if (inSignatures && !signature) {
-                read.add(checked(SignedNote.parse(note.toString()), log, read.notes.size()));
+                notes.add(SignedNote.parse(note.toString()));
                 note.setLength(0);
                 inSignatures = false;
             }
@@ -38,7 +47,7 @@ public final class Checkpoints implements CheckpointStore {
             note.append(line).append('\n');
             inSignatures |= signature;
         }
-        return read;
+        return notes;
     }
 
     private static SignedNote checked(SignedNote note, VerifierKey log, int index) {
@@ -55,16 +64,27 @@ public final class Checkpoints implements CheckpointStore {
      */
     @Override
     public synchronized void add(SignedNote checkpoint) {
+        if (isNew(checkpoint)) {
+            notes.add(checkpoint);
+        }
+    }
+
+    /**
+     * Whether {@link #add} would keep the checkpoint: not when it is the last one again.
+     *
+     * @throws IllegalArgumentException when it cannot follow the last one (smaller, or of another origin)
+     */
+    synchronized boolean isNew(SignedNote checkpoint) {
         Checkpoint next = Checkpoint.of(checkpoint);
         Optional<Checkpoint> last = latest().map(Checkpoint::of);
         if (last.isPresent() && last.get().equals(next)) {
-            return;
+            return false;
         }
         if (last.isPresent() && (next.size() < last.get().size() || !next.origin().equals(last.get().origin()))) {
             throw new IllegalArgumentException("A checkpoint of " + next.size() + " entries of " + next.origin()
                     + " cannot follow one of " + last.get().size() + " entries of " + last.get().origin() + ".");
         }
-        notes.add(checkpoint);
+        return true;
     }
 
     @Override
