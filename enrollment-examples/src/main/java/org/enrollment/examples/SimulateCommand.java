@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.enrollment.core.audit.Durability;
 import org.enrollment.core.audit.tlog.SigningKey;
 import org.enrollment.core.child.ResidentId;
-import org.enrollment.core.registry.Registry;
 import org.enrollment.examples.log.CheckpointOptions;
 import org.enrollment.examples.scenario.FileProblems;
 import org.enrollment.examples.report.SeasonPage;
@@ -89,12 +87,12 @@ final class SimulateCommand extends Verb {
         err.flush();
         SeasonReport report;
         if (out == null) {
-            report = simulator.play(ruleSet.engine(), null, audit, childKey, journal, line -> progress(err, line), watcher(logKey));
+            report = simulator.play(ruleSet.engine(), null, audit, childKey, journal, line -> progress(err, line), logKey, signing::played);
         } else {
             try (ScenarioWriter scenario = new ScenarioWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
                     simulator.season(), "A simulated season: seed " + seed + ", " + simulator.children() + " children.")) {
-                report = simulator.play(ruleSet.engine(), scenario, audit, childKey, journal, line -> progress(err, line),
-                        watcher(logKey));
+                report = simulator.play(ruleSet.engine(), scenario, audit, childKey, journal, line -> progress(err, line), logKey,
+                        signing::played);
             } catch (IOException e) {
                 throw new UncheckedIOException("--out " + out + ": cannot be written (" + FileProblems.reason(e) + ").", e);
             }
@@ -112,10 +110,6 @@ final class SimulateCommand extends Verb {
             return 1;
         }
         return logKey.map(key -> signing.write(key, audit) ? 0 : 1).orElse(0);
-    }
-
-    private Consumer<Registry> watcher(Optional<SigningKey> logKey) {
-        return logKey.map(signing::watcher).orElse(registry -> { });
     }
 
     private static void progress(PrintWriter err, String line) {

@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.enrollment.core.audit.tlog.Checkpoint;
+import org.enrollment.core.audit.tlog.Checkpoints;
+import org.enrollment.core.audit.tlog.SignedNote;
+import org.enrollment.core.audit.tlog.VerifierKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,6 +52,13 @@ class IndependentCheckIT {
     void goFindsTheTreesTheSignedCheckpointsName() throws Exception {
         assertThat(entries).isGreaterThan(10_000);
         assertGoAccepts("checkpoint", path("audit.jsonl"), path("city.vkey"), path("final.cp"));
+        // the registry signed as the season played, and its journal kept what it signed, the last one being final.cp
+        List<SignedNote> kept = Checkpoints.parse(Files.readString(dir.resolve("audit.jsonl.checkpoints")),
+                VerifierKey.of(Files.readString(dir.resolve("city.vkey")).trim())).all();
+        assertThat(kept).extracting(n -> Checkpoint.of(n).size()).containsExactly(10_000L, entries);
+        assertThat(kept.get(1).text()).isEqualTo(Files.readString(dir.resolve("final.cp")));
+        write("first-kept.cp", kept.get(0).text());
+        assertGoAccepts("checkpoint", path("audit.jsonl"), path("city.vkey"), path("first-kept.cp"));
         assertGoAccepts("checkpoint", path("audit.jsonl"), path("city.vkey"), path("early-w1.cp"), path("w1.vkey"));
         assertGoAccepts("checkpoint", path("audit.jsonl"), path("city.vkey"), path("final-w1-w2.cp"), path("w1.vkey"), path("w2.vkey"));
     }

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -100,7 +101,7 @@ class KillDuringSeasonIT {
             SeasonSimulator simulator = new SeasonSimulator(Integer.parseInt(args[1]), 2014);
             Writer acks = new LineFlushingWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             try (ScenarioWriter scenario = new ScenarioWriter(acks, simulator.season(), "kill test")) {
-                simulator.play(new ReferencePolicies(), scenario, Path.of(args[0]), KEY, Durability.always(), line -> { }, registry -> { });
+                simulator.play(new ReferencePolicies(), scenario, Path.of(args[0]), KEY, Durability.always(), line -> { }, Optional.empty(), registry -> { });
             }
         }
     }

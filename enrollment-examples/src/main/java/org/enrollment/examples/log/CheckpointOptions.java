@@ -2,33 +2,28 @@ package org.enrollment.examples.log;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.enrollment.core.audit.tlog.Checkpoint;
-import org.enrollment.core.audit.tlog.CheckpointSchedule;
 import org.enrollment.core.audit.tlog.ExportTree;
 import org.enrollment.core.audit.tlog.LogCheck;
-import org.enrollment.core.audit.tlog.LogCheckpointer;
 import org.enrollment.core.audit.tlog.SignedNote;
 import org.enrollment.core.audit.tlog.SigningKey;
 import org.enrollment.core.registry.Registry;
+import org.enrollment.examples.scenario.ScenarioPlayer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code --log-key K --checkpoint OUT} of {@code simulate} and {@code run}: sign the final tree of the audit export.
- * The key is read before anything runs, so that a wrong one stops the command with exit code 2. A command that
- * shows its registry as it plays ({@link #watcher}) has the tree kept and a checkpoint signed every
- * {@value #EVERY} entries on the way, and its final checkpoint is checked against the export.
+ * The key is read before anything runs, so that a wrong one stops the command with exit code 2. A command whose
+ * registry signs as it plays (built with {@code RegistryBuilder.checkpoints}, shown here when it is done:
+ * {@link #played}) has the last checkpoint signed by that registry, kept with its log, and checked against the export;
+ * otherwise the export's tree is signed.
  */
 public final class CheckpointOptions {
 
-    /** How many entries between the checkpoints signed while a season plays. */
-    static final long EVERY = 10_000;
-
-    private LogCheckpointer checkpointer;
+    private Registry registry;
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
@@ -61,15 +56,9 @@ public final class CheckpointOptions {
         return Optional.of(args.signingKey("--log-key", logKey));
     }
 
-    /** What keeps the registry's tree and signs a checkpoint every {@value #EVERY} entries as the season plays. */
-    public Consumer<Registry> watcher(SigningKey key) {
-        return registry -> {
-            if (checkpointer == null) {
-                checkpointer = new LogCheckpointer(registry.audit().tree(), key, CheckpointSchedule.everyEntries(EVERY),
-                        Clock.systemUTC(), registry.audit().checkpoints());
-            }
-            checkpointer.appended(registry.audit().head().count());
-        };
+    /** The registry that played, built with the log's key: its own checkpoint is the one written. */
+    public void played(Registry signing) {
+        this.registry = signing;
     }
 
     /**
@@ -80,13 +69,14 @@ public final class CheckpointOptions {
     public boolean write(SigningKey key, Path audit) {
         LogArguments args = new LogArguments(spec);
         ExportTree export = args.export("--audit", audit);
-        SignedNote signed = checkpointer == null
-                ? Checkpoint.of(key.name(), export.tree(), export.tree().size()).signedBy(key) : checkpointer.checkpoint();
+        SignedNote signed = registry == null
+                ? Checkpoint.of(key.name(), export.tree(), export.tree().size()).signedBy(key) : registry.checkpoint();
         LogCheck check = export.check(Checkpoint.of(signed));
         args.write("--checkpoint", checkpoint, signed.text());
         PrintWriter err = spec.commandLine().getErr();
         err.printf("Checkpoint of %,d entries signed by %s written to %s%s%n", Checkpoint.of(signed).size(), key.name(), checkpoint,
-                checkpointer == null ? "" : String.format(" (%,d checkpoints signed in all, one every 10,000 entries and the last)", checkpointer.checkpoints().all().size()));
+                registry == null ? "" : String.format(" (%,d checkpoints signed in all by the registry, one every %,d entries and the last)",
+                        registry.checkpoints().all().size(), ScenarioPlayer.CHECKPOINT_EVERY));
         if (!check.holds()) {
             err.println("The export does not make the registry's checkpoint: " + check.problem());
         }

@@ -1,9 +1,11 @@
 package org.enrollment.examples.scenario;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.time.temporal.ChronoUnit;
+import org.enrollment.core.audit.tlog.CheckpointSchedule;
+import org.enrollment.core.audit.tlog.SigningKey;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Command;
 import org.enrollment.core.command.Decision;
@@ -21,23 +23,32 @@ import org.enrollment.core.store.RegistrationStore;
  */
 public final class ScenarioPlayer {
 
+    /** How many entries between the checkpoints a player's registry signs by itself, when it has the log's key. */
+    public static final long CHECKPOINT_EVERY = 10_000;
+
     private final SettableClock clock;
     private final Registry registry;
 
     /** A player with a fresh registry for the season, judged by the policies, kept in the store. */
     public ScenarioPlayer(Season season, PolicyEngine policies, RegistrationStore store) {
-        this(season, policies, store, null);
+        this(season, policies, store, null, Optional.empty());
     }
 
     /**
-     * A player whose registry uses this child key, which a store that outlives the process needs.
+     * A player whose registry uses this child key, which a store that outlives the process needs, and signs
+     * checkpoints of its log with this key every {@value #CHECKPOINT_EVERY} entries (and when asked).
      *
      * @param childKey the child key, or {@code null} for a random one (a store that ends with the process only)
+     * @param logKey the log's key, or empty to sign nothing
      */
-    public ScenarioPlayer(Season season, PolicyEngine policies, RegistrationStore store, byte[] childKey) {
+    public ScenarioPlayer(Season season, PolicyEngine policies, RegistrationStore store, byte[] childKey, Optional<SigningKey> logKey) {
         this.clock = new SettableClock(season.opens());
         RegistryBuilder builder = Registry.builder(season, policies).clock(clock).clockBound(ChronoUnit.FOREVER.getDuration()).store(store);
-        this.registry = (childKey == null ? builder : builder.childKey(childKey)).build();
+        if (childKey != null) {
+            builder.childKey(childKey);
+        }
+        logKey.ifPresent(key -> builder.checkpoints(key, CheckpointSchedule.everyEntries(CHECKPOINT_EVERY)));
+        this.registry = builder.build();
     }
 
     /** Handles the command at its time and observes what came of it. */

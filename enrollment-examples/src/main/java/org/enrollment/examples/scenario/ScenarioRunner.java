@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.enrollment.core.audit.AuditTrail;
@@ -139,7 +140,7 @@ public final class ScenarioRunner {
             if (auditFile != null && store instanceof InMemoryRegistrationStore) {
                 store = new InMemoryRegistrationStore(AuditExport.journal(auditFile, Durability.always()));
             }
-            player = new ScenarioPlayer(reader.season(), policies, store, childKey);
+            player = new ScenarioPlayer(reader.season(), policies, store, childKey, Optional.empty());
             for (ScenarioCommand c = reader.next(); c != null; c = reader.next()) {
                 Observation o = player.play(c).observation();
                 observer.accept(o);

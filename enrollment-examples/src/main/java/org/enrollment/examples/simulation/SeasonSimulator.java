@@ -2,9 +2,11 @@ package org.enrollment.examples.simulation;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.enrollment.core.audit.Durability;
+import org.enrollment.core.audit.tlog.SigningKey;
 import org.enrollment.core.policy.PolicyEngine;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.core.season.Season;
@@ -73,23 +75,26 @@ public final class SeasonSimulator {
      * @return the report: the funnel, the refusals, the throughput, the audit log's check
      */
     public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Path audit, Consumer<String> progress) {
-        return play(policies, scenario, audit, null, Durability.always(), progress, registry -> { });
+        return play(policies, scenario, audit, null, Durability.always(), progress, Optional.empty(), registry -> { });
     }
 
     /**
      * Plays the season as {@link #play(PolicyEngine, ScenarioWriter, Path, Consumer)} does, under this child key,
-     * which a journal ({@code audit} given) needs to be resumed from, showing the registry to {@code watcher} every
-     * 4,096 commands and at the end (to sign checkpoints as the log grows).
+     * which a journal ({@code audit} given) needs to be resumed from; with the log's key, the registry signs a
+     * checkpoint every {@value ScenarioPlayer#CHECKPOINT_EVERY} entries as the log grows; {@code played} is shown the
+     * registry at the end.
      *
      * @param childKey the child key, or {@code null} for a random one (only without a journal)
      * @param durability when a journal's append counts as done
+     * @param logKey the log's key, or empty to sign no checkpoints
      */
     public SeasonReport play(PolicyEngine policies, ScenarioWriter scenario, Path audit, byte[] childKey, Durability durability,
-            Consumer<String> progress, Consumer<Registry> watcher) {
+            Consumer<String> progress, Optional<SigningKey> logKey, Consumer<Registry> played) {
         Objects.requireNonNull(progress, "progress");
-        Objects.requireNonNull(watcher, "watcher");
+        Objects.requireNonNull(played, "played");
         ScenarioPlayer player = new ScenarioPlayer(city.season, policies,
-                audit == null ? new InMemoryRegistrationStore() : new InMemoryRegistrationStore(AuditExport.journal(audit, durability)), childKey);
+                audit == null ? new InMemoryRegistrationStore() : new InMemoryRegistrationStore(AuditExport.journal(audit, durability)), childKey,
+                logKey);
         Tally tally = new Tally(city.districts.size());
         play.open(player, scenario, tally);
         SeasonCalendar calendar = play.calendar;
@@ -97,16 +102,13 @@ public final class SeasonSimulator {
         long lastReport = started;
         while (calendar.hasEvents()) {
             calendar.playNext();
-            if ((tally.commands & 0xFFF) == 0) {
-                watcher.accept(player.registry());
-            }
             if ((tally.commands & 0xFFF) == 0 && System.nanoTime() - lastReport > 2_000_000_000L) {
                 lastReport = System.nanoTime();
                 progress.accept(String.format("simulate: %,d commands played, now at %s, %,.0f commands/s", tally.commands,
                         calendar.time().toLocalDate(), tally.commands / ((lastReport - started) / 1e9)));
             }
         }
-        watcher.accept(player.registry());
+        played.accept(player.registry());
         long elapsed = System.nanoTime() - started;
         return SeasonReport.of(this, player.registry(), tally, elapsed, audit);
     }
