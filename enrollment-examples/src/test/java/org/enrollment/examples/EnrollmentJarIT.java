@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.jar.JarFile;
+import org.enrollment.core.fixture.HugeLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,13 +92,7 @@ class EnrollmentJarIT {
      */
     @Test
     void refusesASixHundredMegabyteLineInAOneGigabyteJvm() throws Exception {
-        Path file = dir.resolve("huge.jsonl");
-        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
-            out.write((Scenarios.SEASON + "\n" + Scenarios.REGISTER + "\n").getBytes(StandardCharsets.UTF_8));
-            out.write("x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII));
-            out.seek(600L << 20);
-            out.write('\n');
-        }
+        Path file = HugeLine.write(dir.resolve("huge.jsonl"), Scenarios.SEASON + "\n" + Scenarios.REGISTER + "\n", 600L << 20);
         Path rules = dir.resolve("rules");
         assertThat(javaJar("rules", "export", rules.toString()).exitCode()).isZero();
 

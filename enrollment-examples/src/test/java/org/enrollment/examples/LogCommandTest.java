@@ -2,12 +2,12 @@ package org.enrollment.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.enrollment.core.fixture.HugeLine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,12 +81,7 @@ class LogCommandTest {
     /** A hostile export with one line of 600 MB (a sparse file): refused at that line, not read into the heap. */
     @Test
     void anExportWithAHugeLineIsRefusedNamingTheLine() throws Exception {
-        Path huge = dir.resolve("huge.jsonl");
-        try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
-            f.write("{\"seq\":0}\n".getBytes(StandardCharsets.UTF_8));
-            f.seek(600_000_000L);
-            f.write('\n');
-        }
+        Path huge = HugeLine.write(dir.resolve("huge.jsonl"), "{\"seq\":0}\n", 600_000_000L);
         CliRun proof = run("log", "consistency", "--audit", huge.toString(), "--old", "0", "--new", "1");
         assertThat(proof.err()).isEqualTo("log consistency: --audit " + huge + ": line 2 is longer than 67,108,864 bytes, "
                 + "longer than any entry an audit log writes.\n");

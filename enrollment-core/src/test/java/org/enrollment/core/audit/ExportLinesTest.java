@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.enrollment.core.audit.tlog.ExportTree;
+import org.enrollment.core.fixture.HugeLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,12 +51,7 @@ class ExportLinesTest {
      * tree's reader (the one every export check goes through) long before the heap would fill. */
     @Test
     void aSixHundredMegabyteLineIsRefusedByTheChecksOfAnExport() throws IOException {
-        Path file = dir.resolve("huge.jsonl");
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.write("{\"seq\":0}\n".getBytes(StandardCharsets.UTF_8));
-            f.seek(600_000_000L);
-            f.write('\n');
-        }
+        Path file = HugeLine.write(dir.resolve("huge.jsonl"), "{\"seq\":0}\n", 600_000_000L);
         assertThatThrownBy(() -> ExportTree.read(file)).isInstanceOf(ExportLines.LineTooLongException.class)
                 .hasMessage("line 2 is longer than 67,108,864 bytes, longer than any entry an audit log writes");
     }
