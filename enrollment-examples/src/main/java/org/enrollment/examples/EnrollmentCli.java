@@ -137,7 +137,7 @@ public final class EnrollmentCli implements Runnable {
      *
      * @throws CommandLineMistake naming the option and the file when it cannot
      */
-    static void writable(String option, Path file) {
+    public static void writable(String option, Path file) {
         if (file == null) {
             return;
         }

@@ -46,6 +46,8 @@ final class ImpactCommand extends Verb {
 
     @Override
     public Integer call() {
+        EnrollmentCli.writable("--json", json);
+        EnrollmentCli.writable("--html", html);
         Optional<RuleSet> before = cli().rules(baseline);
         Optional<RuleSet> after = before.isEmpty() ? Optional.empty() : cli().rules(rules);
         if (after.isEmpty()) {

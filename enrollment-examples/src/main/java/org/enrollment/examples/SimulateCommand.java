@@ -66,6 +66,7 @@ final class SimulateCommand extends Verb {
             throw new ParameterException(spec.commandLine(), "--children must be at least 400, was " + children + ".");
         }
         EnrollmentCli.writable("--out", out);
+        EnrollmentCli.writable("--html", html);
         Path audit = auditLog.audit();
         Optional<SigningKey> logKey = signing.key(audit);
         Optional<RuleSet> loaded = cli().rules(rules);

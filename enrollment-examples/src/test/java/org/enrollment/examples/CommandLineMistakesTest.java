@@ -44,6 +44,34 @@ class CommandLineMistakesTest {
     }
 
     @Test
+    void anUnwritableReportOfSimulateIsOneLineNamingItBeforeTheSeasonPlays() {
+        CliRun run = CliRun.reference("simulate", "--children", "400", "--html", "/nonexistent/dir/s.html");
+
+        assertOneLine(run, "--html /nonexistent/dir/s.html: the folder /nonexistent/dir does not exist.");
+    }
+
+    @Test
+    void anUnwritableReportOfImpactIsOneLineNamingItBeforeAnythingReplays() {
+        CliRun json = CliRun.reference("impact", "--rules", dir.toString(), "--json", "/nonexistent/dir/i.json", scenario().toString());
+        CliRun html = CliRun.reference("impact", "--rules", dir.toString(), "--html", "/nonexistent/dir/i.html", scenario().toString());
+
+        assertOneLine(json, "--json /nonexistent/dir/i.json: the folder /nonexistent/dir does not exist.");
+        assertOneLine(html, "--html /nonexistent/dir/i.html: the folder /nonexistent/dir does not exist.");
+    }
+
+    @Test
+    void anUnwritableCheckpointIsOneLineNamingItBeforeTheSeasonPlays() throws IOException {
+        Path key = dir.resolve("city");
+        assertThat(CliRun.reference("log", "keygen", "--origin", "city.example/log", "--out", key.toString()).exitCode()).isZero();
+
+        CliRun run = CliRun.reference("simulate", "--children", "400", "--audit", dir.resolve("a.jsonl").toString(),
+                "--log-key", key + ".key", "--checkpoint", "/nonexistent/dir/a.cp");
+
+        assertOneLine(run, "--checkpoint /nonexistent/dir/a.cp: the folder /nonexistent/dir does not exist.");
+        assertThat(dir.resolve("a.jsonl")).doesNotExist();
+    }
+
+    @Test
     void anAuditPathThatIsAFolderIsOneLineNamingIt() {
         CliRun run = CliRun.reference("simulate", "--children", "400", "--audit", dir.toString());
 

@@ -9,6 +9,7 @@ import org.enrollment.core.audit.tlog.LogCheck;
 import org.enrollment.core.audit.tlog.SignedNote;
 import org.enrollment.core.audit.tlog.SigningKey;
 import org.enrollment.core.registry.Registry;
+import org.enrollment.examples.EnrollmentCli;
 import org.enrollment.examples.scenario.ScenarioPlayer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,6 +54,7 @@ public final class CheckpointOptions {
         if (logKey == null || checkpoint == null || audit == null) {
             throw args.bad("--log-key and --checkpoint go together, with --audit FILE: the export they sign.");
         }
+        EnrollmentCli.writable("--checkpoint", checkpoint);
         return Optional.of(args.signingKey("--log-key", logKey));
     }
 
