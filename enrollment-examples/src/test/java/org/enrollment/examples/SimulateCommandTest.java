@@ -27,7 +27,8 @@ class SimulateCommandTest {
         CliRun simulate = CliRun.of(EnrollmentCli.shippedPolicies(), "simulate", "--children", "2000", "--seed", "7", "--out", season.toString());
 
         assertThat(simulate.exitCode()).as(simulate.err()).isZero();
-        assertThat(simulate.out()).contains("verified intact").contains("commands/s").contains("110108 海淀区");
+        assertThat(simulate.out()).contains("verified intact").contains("commands/s").contains("110108 海淀区")
+                .contains("(Registrations, not children: a child registered again");
         long commands = number(simulate.out(), "Commands: ([\\d,]+) ");
         long accepted = number(simulate.out(), "accepted ([\\d,]+)");
         assertThat(commands).isGreaterThan(4 * 2000);

@@ -18,7 +18,8 @@ import org.enrollment.examples.scenario.Funnel.Stage;
 
 /**
  * What a simulated season came to: per district, how many registrations reached each stage of the funnel
- * (registered → verified → pre-admitted → approved → admitted → filed) and the refusals by reason; the
+ * (registered → verified → pre-admitted → approved → admitted → filed; registrations, so a child registered twice
+ * counts twice, as the printed table says) and the refusals by reason; the
  * commands played and how fast; and whether the audit log checked out.
  *
  * @param seed the seed
@@ -72,6 +73,8 @@ public record SeasonReport(long seed, int children, int schools, List<District> 
             totals[s.ordinal()] = funnel.total(s);
         }
         row(out, pad("Beijing", 16), totals);
+        out.println("(Registrations, not children: a child registered again, after withdrawing or a boarding school's rejection,");
+        out.println("or by a co-build selection that supersedes the online registration, counts twice; one refused counts in none.)");
         out.println();
         out.println("Refusals by reason:");
         long[] all = new long[ReasonCode.values().length];
