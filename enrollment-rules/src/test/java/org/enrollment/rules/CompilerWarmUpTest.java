@@ -3,37 +3,26 @@ package org.enrollment.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieServices;
+import org.kie.api.builder.ReleaseId;
 
 /**
- * The rule compiler's warm-up after the first folder loads: its builds leave nothing in the Drools repository,
- * and a build that starts (a reload) stops it.
+ * The rule compiler's warm-up in the first {@code fromFolder}: its builds leave nothing in the Drools repository
+ * and it stops when its time is up; and what a build generates: the lambdas inside the rule classes, not a class each.
  */
 class CompilerWarmUpTest {
 
     private static final List<RuleFile> SHIPPED = RuleSource.shipped().read();
 
-    /** Waits for a warm-up an earlier test's {@code fromFolder} may have started, so that the builds counted are ours. */
-    @BeforeEach
-    void noOtherWarmUp() throws InterruptedException {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals("enrollment-rules-warm-up")) {
-                t.join(TimeUnit.MINUTES.toMillis(2));
-            }
-        }
-    }
-
     @Test
-    void itsBuildsLeaveNothingInTheRepository() throws InterruptedException {
+    void itsBuildsLeaveNothingInTheRepository() {
         long before = RuleCompiler.builds();
 
-        Thread warming = RuleCompiler.warmUp(SHIPPED, 2);
-        warming.join(TimeUnit.MINUTES.toMillis(2));
+        int done = RuleCompiler.warmUp(SHIPPED, 2, Long.MAX_VALUE);
 
-        assertThat(warming.isAlive()).isFalse();
+        assertThat(done).isEqualTo(2);
         assertThat(RuleCompiler.builds() - before).isEqualTo(2);
         for (long b = before + 1; b <= before + 2; b++) {
             assertThat(KieServices.get().getRepository().getKieModule(RuleCompiler.releaseIdOf(b))).as("build %d", b).isNull();
@@ -41,16 +30,25 @@ class CompilerWarmUpTest {
     }
 
     @Test
-    void aBuildThatStartsStopsIt() throws InterruptedException {
+    void itStopsWhenItsTimeIsUp() {
         long before = RuleCompiler.builds();
-        Thread warming = RuleCompiler.warmUp(SHIPPED, 1_000);
 
-        CompiledRules compiled = RuleCompiler.compile(SHIPPED, "the shipped files", true);
-        warming.join(TimeUnit.MINUTES.toMillis(2));
+        assertThat(RuleCompiler.warmUp(SHIPPED, 1_000, 0)).isZero();
+        assertThat(RuleCompiler.builds()).isEqualTo(before);
+    }
 
-        assertThat(warming.isAlive()).as("still warming up after %d builds", RuleCompiler.builds() - before).isFalse();
-        assertThat(RuleCompiler.builds() - before).isLessThan(10);
-        assertThat(KieServices.get().getRepository().getKieModule(compiled.releaseId())).isNotNull();
-        compiled.release();
+    @Test
+    void aBuildKeepsTheLambdasInsideTheRuleClasses() {
+        List<PreparedRuleFile> sources = PreparedRuleFile.ofAll(SHIPPED, "the shipped files");
+        ReleaseId id = RuleCompiler.releaseIdOf(-RuleCompiler.builds() - 1);
+        try {
+            InternalKieModule module = (InternalKieModule) RuleCompiler.build(sources, id, "the shipped files");
+            List<String> classes = module.getFileNames().stream().filter(n -> n.endsWith(".class")).toList();
+
+            assertThat(classes).anyMatch(n -> n.contains("RuleMethods")).noneMatch(n -> n.contains("Lambda"));
+            assertThat(classes).hasSizeLessThan(40);
+        } finally {
+            KieServices.get().getRepository().removeKieModule(id);
+        }
     }
 }

@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Reloading the shipped policy files from a folder, as staff publish an edit: vet, compile, smoke-check, swap.
  * Each measurement is one reload after a comment is appended to {@code eligibility.drl} (so that every reload
- * compiles an edited file, as the lead's {@code ReloadTime} does). The folder is loaded first and the rule
- * compiler's warm-up after it is waited for, as in a host that loaded its rules at start and publishes an edit
- * later; the warm-up iteration is the first such edit.
+ * compiles an edited file, as the lead's {@code ReloadTime} does). The folder is loaded first (the first
+ * {@code fromFolder} in a JVM warms the rule compiler up before it returns), as in a host that loaded its rules
+ * at start and publishes an edit later; the warm-up iteration is the first such edit.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -41,15 +41,10 @@ public class ReloadBenchmark {
 
     /** The shipped rule files exported to a temporary folder, loaded once. */
     @Setup
-    public void setUp() throws IOException, InterruptedException {
+    public void setUp() throws IOException {
         folder = Files.createTempDirectory("reload-bench");
         DroolsPolicyEngine.exportShippedRules(folder);
         engine = DroolsPolicyEngine.fromFolder(folder);
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals("enrollment-rules-warm-up")) {
-                t.join();
-            }
-        }
     }
 
     /** An edit before each reload: a comment appended to a rule file. */
