@@ -30,7 +30,8 @@ public final class ExportLines {
 
         private static final long serialVersionUID = 1L;
 
-        LineTooLongException(long line, int max) {
+        /** Line {@code line} (1-based) is longer than {@code max} bytes. */
+        public LineTooLongException(long line, int max) {
             super(String.format("line %,d is longer than %,d bytes, longer than any entry an audit log writes", line, max));
         }
     }
