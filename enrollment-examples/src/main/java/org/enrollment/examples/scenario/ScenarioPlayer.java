@@ -19,7 +19,7 @@ import org.enrollment.core.store.RegistrationStore;
 /**
  * Plays scenario commands, one after another, against one registry of its own: the registry's clock is set
  * to each command's {@code at} before it is handled, and what came of it is observed as a {@code state}
- * expectation looks at it.
+ * expectation looks at it (from the decision when it wrote the child's registration; from the store otherwise).
  */
 public final class ScenarioPlayer {
 
@@ -70,7 +70,7 @@ public final class ScenarioPlayer {
         if (probed.isPresent()) {
             for (String child : probed.get()) {
                 Optional<Registration> r = child != null && ResidentId.isValid(child)
-                        ? registry.registrationOf(ResidentId.of(child)) : Optional.empty();
+                        ? registrationOf(ResidentId.of(child), d) : Optional.empty();
                 r.ifPresent(concerned::add);
                 states.add(r.map(x -> x.state().name()).orElse(Expectation.NONE));
             }
@@ -80,6 +80,22 @@ public final class ScenarioPlayer {
         }
         String number = concerned.size() == 1 && states.size() == 1 ? concerned.get(0).number().value() : null;
         return new Observation(d.outcome(), d.reasonCodes(), d.rulesFired(), states, number);
+    }
+
+    /**
+     * The child's registration as {@link Registry#registrationOf} reads it after the decision: the one an accepted
+     * decision wrote for the child, when it wrote one, is the child's latest (a command acts on the child's
+     * registration that is not WITHDRAWN, and a register makes the newest), so the store is not asked again (on
+     * PostgreSQL a round trip per command); otherwise it is read.
+     */
+    private Optional<Registration> registrationOf(ResidentId child, Decision d) {
+        if (d.isAccepted()) {
+            List<Registration> written = d.registrations().stream().filter(r -> r.child().equals(child)).toList();
+            if (written.size() == 1) {
+                return Optional.of(written.get(0));
+            }
+        }
+        return registry.registrationOf(child);
     }
 
     /**

@@ -27,7 +27,8 @@ import org.enrollment.core.audit.tlog.LogTree;
  * that one row, so the chain and the tree stay linear, and an entry is written exactly when its change is. On
  * PostgreSQL a node that wrote the head last seals after the head it knows and does all of it in one statement,
  * which moves the head only if it is still that one; otherwise the head is locked and read first
- * ({@code SELECT ... FOR UPDATE}).
+ * ({@code SELECT ... FOR UPDATE}). The head a node knows is the one past its last append, even one still
+ * committing: its threads' appends chain one after another, each waiting at the head's row for the one before.
  */
 final class JdbcAuditTrail implements AuditTrail {
 
@@ -70,14 +71,11 @@ final class JdbcAuditTrail implements AuditTrail {
      * @throws org.enrollment.core.registry.SeasonMismatchException when another season is held: nothing was written
      */
     AuditEntry append(Connection c, AuditRecord record, SeasonRows season) throws SQLException {
-        JdbcLogTree.Edge edge = tree.known();
-        if (edge != null && database.dialect() == Dialect.POSTGRESQL) {
-            AuditEntry entry = AuditChain.next(edge.at(), record);
-            JdbcLogTree.Growth growth = edge.grow(entry);
+        JdbcLogTree.Claim claim = database.dialect() == Dialect.POSTGRESQL ? tree.claim(at -> AuditChain.next(at, record)) : null;
+        if (claim != null) {
             String judgedBy = season == null || record.season().isEmpty() ? null : record.season();
-            if (appendAt(c, edge.at(), entry, growth, judgedBy)) {
-                tree.grown(growth.after());
-                return entry;
+            if (appendAt(c, claim.at(), claim.entry(), claim.growth(), judgedBy)) {
+                return claim.entry();
             }
         }
         if (season != null) {

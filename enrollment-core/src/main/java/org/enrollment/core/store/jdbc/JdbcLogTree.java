@@ -7,8 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditHead;
 import org.enrollment.core.audit.tlog.Hash;
@@ -22,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@code sumdb/tlog}: each append writes its leaf and every complete subtree the leaf closes, in the entry's
  * transaction (two rows per entry on average). The append reads no row when this node wrote the entry before: it
  * keeps the right edge of the tree ({@link Edge}: one hash per set bit of the size), valid for the head it was made
- * at, and reads it again (O(log n) rows) when another node has appended since.
+ * at, and reads it again (O(log n) rows, one statement) when another node has appended since.
  */
 final class JdbcLogTree implements LogTree {
 
@@ -87,14 +91,40 @@ final class JdbcLogTree implements LogTree {
     record Growth(List<Node> nodes, Edge after) {
     }
 
-    /** The edge of the last tree this node wrote or read, or {@code null}: valid only while the head is its {@code at}. */
-    synchronized Edge known() {
-        return known;
+    /**
+     * What an append claimed on the edge this node knows: the head it seals after, its entry and what it writes.
+     *
+     * @param at the head the entry is sealed after
+     * @param entry the entry
+     * @param growth the tree rows it writes and the edge after it
+     */
+    record Claim(AuditHead at, AuditEntry entry, Growth growth) {
+    }
+
+    /**
+     * Seals an entry after the edge this node knows and keeps the edge past it at once, before the entry is written:
+     * appends of this node's threads then chain one after another while the first is still committing, each moving
+     * the head only if the one before it reached the database ({@code JdbcAuditTrail}), rather than all sealing
+     * after the same head and all but one losing. {@code null} when no edge is known yet.
+     */
+    synchronized Claim claim(Function<AuditHead, AuditEntry> seal) {
+        if (known == null) {
+            return null;
+        }
+        AuditHead at = known.at();
+        AuditEntry entry = seal.apply(at);
+        Growth growth = known.grow(entry);
+        known = growth.after();
+        return new Claim(at, entry, growth);
     }
 
     /** Keeps the edge an append of this node wrote, for the next append after it. */
-    synchronized void grown(Edge after) {
+    private synchronized void grown(Edge after) {
         known = after;
+    }
+
+    private synchronized Edge known() {
+        return known;
     }
 
     /**
@@ -123,13 +153,41 @@ final class JdbcLogTree implements LogTree {
         p.addBatch();
     }
 
-    /** The complete subtrees of a tree of {@code size} leaves, largest first. */
+    /** The complete subtrees of a tree of {@code size} leaves, largest first, read in one statement. */
     private static List<Hash> readEdge(Connection c, long size) throws SQLException {
-        List<Hash> read = new ArrayList<>();
+        List<Node> wanted = new ArrayList<>();
         for (int level = 62; level >= 0; level--) {
             if ((size >> level & 1) == 1) {
-                read.add(node(c, level, (size >> level) - 1));
+                wanted.add(new Node(level, (size >> level) - 1, null));
             }
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Hash> found = new HashMap<>();
+        try (PreparedStatement p = c.prepareStatement(String.join(" UNION ALL ",
+                Collections.nCopies(wanted.size(), "SELECT level, hash FROM audit_tree_node WHERE level = ? AND idx = ?")))) {
+            int i = 1;
+            for (Node n : wanted) {
+                p.setInt(i++, n.level());
+                p.setLong(i++, n.index());
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    byte[] bytes = r.getBytes(2);
+                    if (bytes.length == Hash.LENGTH) {
+                        found.put((long) r.getInt(1), Hash.of(bytes));
+                    }
+                }
+            }
+        }
+        List<Hash> read = new ArrayList<>(wanted.size());
+        for (Node n : wanted) {
+            Hash h = found.get((long) n.level());
+            if (h == null) {
+                throw missing(n.level(), n.index());
+            }
+            read.add(h);
         }
         return read;
     }
@@ -208,11 +266,15 @@ final class JdbcLogTree implements LogTree {
     private static Hash node(Connection c, int level, long index) throws SQLException {
         List<Hash> one = nodes(c, level, index, index + 1);
         if (one.get(0) == null) {
-            throw new JdbcStoreException("The audit log's tree has no node " + index + " at level " + level + " (entries "
-                    + (index << level) + " to " + ((index + 1 << level) - 1) + "): rows of audit_tree_node were removed outside the"
-                    + " library.\nMaybe run log check-store, which names what else differs.");
+            throw missing(level, index);
         }
         return one.get(0);
+    }
+
+    private static JdbcStoreException missing(int level, long index) {
+        return new JdbcStoreException("The audit log's tree has no node " + index + " at level " + level + " (entries "
+                + (index << level) + " to " + ((index + 1 << level) - 1) + "): rows of audit_tree_node were removed outside the"
+                + " library.\nMaybe run log check-store, which names what else differs.");
     }
 
     @Override
