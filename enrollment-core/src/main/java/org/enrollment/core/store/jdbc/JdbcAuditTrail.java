@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.enrollment.core.audit.AuditChain;
 import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditHead;
@@ -27,8 +29,8 @@ import org.enrollment.core.audit.tlog.LogTree;
  * that one row, so the chain and the tree stay linear, and an entry is written exactly when its change is. On
  * PostgreSQL a node that wrote the head last seals after the head it knows and does all of it in one statement,
  * which moves the head only if it is still that one; otherwise the head is locked and read first
- * ({@code SELECT ... FOR UPDATE}). The head a node knows is the one past its last append, even one still
- * committing: its threads' appends chain one after another, each waiting at the head's row for the one before.
+ * ({@code SELECT ... FOR UPDATE}). A node's appends queue in the node, each until its transaction ends, and
+ * so find the head the one before left.
  */
 final class JdbcAuditTrail implements AuditTrail {
 
@@ -37,6 +39,15 @@ final class JdbcAuditTrail implements AuditTrail {
     private final Database database;
     private final JdbcLogTree tree;
     private final JdbcCheckpoints checkpoints;
+    /**
+     * Held on PostgreSQL by an append of this node from sealing its entry until its transaction ends ({@link #queued}):
+     * the node's appends one after another, each sealing after the head the one before it committed, where without
+     * it they would all seal after the same head and all but one lose and lock the head again (a round trip per level
+     * of the tree more, with the head held). The appends of a node queued at the head's row in the database anyway;
+     * the holder waits only for other nodes' transactions, and a change of season, which holds the season's row that
+     * the append share-locks, does not queue ({@link #appendLockingHead}).
+     */
+    private final ReentrantLock queue = new ReentrantLock();
 
     JdbcAuditTrail(Database database) {
         this.database = database;
@@ -53,12 +64,16 @@ final class JdbcAuditTrail implements AuditTrail {
     @Override
     public AuditEntry append(AuditRecord record) {
         Objects.requireNonNull(record, "record");
-        return database.committed("Appending to the audit log", c -> append(c, record));
+        return queued(() -> database.committed("Appending to the audit log", c -> append(c, record, null)));
     }
 
-    /** Appends the record in the connection's transaction; the head stays locked until it ends. */
-    AuditEntry append(Connection c, AuditRecord record) throws SQLException {
-        return append(c, record, null);
+    /**
+     * Appends the record in the connection's transaction after locking and reading the head, never waiting for this
+     * node's other appends: for a transaction that holds the season's row exclusively (a change of season), which
+     * an append queued in this node may be waiting for. The head stays locked until the transaction ends.
+     */
+    AuditEntry appendLockingHead(Connection c, AuditRecord record) throws SQLException {
+        return lockedAppend(c, record, null);
     }
 
     /**
@@ -66,18 +81,41 @@ final class JdbcAuditTrail implements AuditTrail {
      * checks (and share-locks until then) that the record was judged by the season held ({@link SeasonRows#check}).
      * On PostgreSQL, when this node wrote or read the head last, the append is one statement: it moves the head
      * only if it is still the one this node knows and the season still the record's, and writes the entry and its
-     * tree nodes with it. Otherwise (another node appended, or H2) the head is locked and read first.
+     * tree nodes with it. This node's appends queue in the node ({@link #queue}) from there until their transaction
+     * ends, so that each seals after the head the one before it committed and finds it so: run the transaction in
+     * {@link #queued}. Otherwise (another node appended, or H2) the head is locked and read first.
      *
      * @throws org.enrollment.core.registry.SeasonMismatchException when another season is held: nothing was written
      */
     AuditEntry append(Connection c, AuditRecord record, SeasonRows season) throws SQLException {
-        JdbcLogTree.Claim claim = database.dialect() == Dialect.POSTGRESQL ? tree.claim(at -> AuditChain.next(at, record)) : null;
-        if (claim != null) {
-            String judgedBy = season == null || record.season().isEmpty() ? null : record.season();
-            if (appendAt(c, claim.at(), claim.entry(), claim.growth(), judgedBy)) {
-                return claim.entry();
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            return lockedAppend(c, record, season);
+        }
+        String judgedBy = season == null || record.season().isEmpty() ? null : record.season();
+        queue.lock();
+        JdbcLogTree.Claim claim = tree.claim(at -> AuditChain.next(at, record));
+        if (claim != null && appendAt(c, claim.at(), claim.entry(), claim.growth(), judgedBy)) {
+            return claim.entry();
+        }
+        return lockedAppend(c, record, season);
+    }
+
+    /**
+     * Runs a transaction that may {@link #append} on PostgreSQL and lets this node's next append go once it has
+     * ended (committed or rolled back), however it ended.
+     */
+    <T> T queued(Supplier<T> transaction) {
+        try {
+            return transaction.get();
+        } finally {
+            while (queue.isHeldByCurrentThread()) {
+                queue.unlock();
             }
         }
+    }
+
+    /** The append after locking and reading the head ({@code SELECT ... FOR UPDATE}), checking the season first when given. */
+    private AuditEntry lockedAppend(Connection c, AuditRecord record, SeasonRows season) throws SQLException {
         if (season != null) {
             season.check(c, record);
         }

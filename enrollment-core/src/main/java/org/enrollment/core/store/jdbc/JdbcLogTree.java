@@ -102,10 +102,9 @@ final class JdbcLogTree implements LogTree {
     }
 
     /**
-     * Seals an entry after the edge this node knows and keeps the edge past it at once, before the entry is written:
-     * appends of this node's threads then chain one after another while the first is still committing, each moving
-     * the head only if the one before it reached the database ({@code JdbcAuditTrail}), rather than all sealing
-     * after the same head and all but one losing. {@code null} when no edge is known yet.
+     * Seals an entry after the edge this node knows and keeps the edge past it, before the entry is written (an
+     * append that then finds another head locks it and {@link #append}s, which keeps the edge it wrote).
+     * {@code null} when no edge is known yet.
      */
     synchronized Claim claim(Function<AuditHead, AuditEntry> seal) {
         if (known == null) {

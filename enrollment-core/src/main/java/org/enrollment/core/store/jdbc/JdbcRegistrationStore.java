@@ -201,7 +201,7 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     @Override
     public AuditEntry record(AuditRecord record) {
         Objects.requireNonNull(record, "record");
-        return database.committed("Appending to the audit log", c -> audit.append(c, record, season));
+        return audit.queued(() -> database.committed("Appending to the audit log", c -> audit.append(c, record, season)));
     }
 
     @Override
@@ -239,6 +239,10 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     public CommitResult commit(ChangeSet changes, AuditRecord record) {
         Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(record, "record");
+        return audit.queued(() -> commitQueued(changes, record));
+    }
+
+    private CommitResult commitQueued(ChangeSet changes, AuditRecord record) {
         try {
             return database.inTransaction(c -> {
                 List<RegistrationNumber> numbers = counters.issue(c, changes.inserts());

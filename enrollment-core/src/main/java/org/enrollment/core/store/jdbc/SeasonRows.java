@@ -75,7 +75,7 @@ final class SeasonRows implements SharedStore {
                 p.setString(2, to.text());
                 p.executeUpdate();
             }
-            return Optional.of(audit.append(c, record));
+            return Optional.of(audit.appendLockingHead(c, record));
         });
     }
 
