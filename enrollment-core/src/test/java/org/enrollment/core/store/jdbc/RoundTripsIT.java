@@ -12,8 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
@@ -50,6 +55,34 @@ class RoundTripsIT {
         assertThat(work).as("round trips of one register: %s", work).hasSize(6);
         assertThat(work.get(work.size() - 2)).as("the audit append, one statement").startsWith("WITH h AS (UPDATE audit_head");
         assertThat(work.get(work.size() - 1)).isEqualTo("COMMIT");
+    }
+
+    @Test
+    void fourThreadsOfOneNodeAppendEachInOneStatementWithoutLockingTheHeadFirst() throws Exception {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        Registry registry = Registry.builder(season(), new ReferencePolicies())
+                .store(JdbcRegistrationStore.open(counting(TestDatabase.POSTGRESQL.fresh(), sent))).childKey(new byte[16]).build();
+        assertThat(registry.handle(Actor.guardian(), register(1)).isAccepted()).isTrue();
+        sent.clear();
+
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> accepted = new ArrayList<>();
+            for (int i = 2; i <= 61; i++) {
+                Register r = register(i);
+                accepted.add(threads.submit(() -> registry.handle(Actor.guardian(), r).isAccepted()));
+            }
+            for (Future<Boolean> a : accepted) {
+                assertThat(a.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(sent.stream().filter(s -> s.startsWith("WITH h AS (UPDATE audit_head"))).as("one-statement appends").hasSize(60);
+        assertThat(sent.stream().filter(s -> s.contains("FROM audit_head WHERE id = 1 FOR UPDATE")))
+                .as("appends that found another head and locked it first").isEmpty();
+        assertThat(registry.audit().verify().intact()).isTrue();
     }
 
     /** The data source, each statement it executes (its SQL) and each commit ({@code COMMIT}) added to {@code sent}. */
