@@ -17,6 +17,15 @@ public interface AuditTrail {
     /** Appends the record as the next entry and returns it. */
     AuditEntry append(AuditRecord record);
 
+    /**
+     * Appends the record as the next entry and returns its sequence number: all a command's caller needs. A trail
+     * may make the entry later, on another thread ({@link InMemoryAuditTrail}); every read that begins after this
+     * returns sees it, and a failure making it is thrown by the next call.
+     */
+    default long add(AuditRecord record) {
+        return append(record).sequence();
+    }
+
     /** How many entries there are, and the last hash: what a host remembers to check the log later. */
     AuditHead head();
 

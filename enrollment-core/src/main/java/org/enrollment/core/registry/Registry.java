@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.ChildReference;
@@ -135,7 +134,7 @@ public final class Registry {
             }
             CommitResult result = store.commit(j.changes(), record);
             if (result instanceof CommitResult.Committed done) {
-                return decided(Outcome.ACCEPTED, j.reasons(), j.rulesFired(), done.registrations(), done.entry(), shownActor, command);
+                return decided(Outcome.ACCEPTED, j.reasons(), j.rulesFired(), done.registrations(), done.sequence(), shownActor, command);
             }
             CommitResult.Conflict conflict = (CommitResult.Conflict) result;
             Reason lost = switch (conflict.kind()) {
@@ -176,9 +175,9 @@ public final class Registry {
     /** Records and returns the refusal of a command refused before it was judged. */
     private Decision refusedUnjudged(String actor, Command command, Reason reason, String detail) {
         Judgement j = Judgement.refused(reason, List.of(), List.of(), detail);
-        AuditEntry entry = appended(store.record(record(now(), actor, null, command, "", j, j.reasons(), Outcome.REFUSED)));
+        long sequence = appended(store.record(record(now(), actor, null, command, "", j, j.reasons(), Outcome.REFUSED)));
         LOG.debug("{} refused before judging: {}", command.kind().text(), reason.messageEn());
-        return new Decision(Outcome.REFUSED, List.of(reason), List.of(), List.of(), entry.sequence());
+        return new Decision(Outcome.REFUSED, List.of(reason), List.of(), List.of(), sequence);
     }
 
     private Instant now() {
@@ -208,11 +207,11 @@ public final class Registry {
     }
 
     /** Signs the checkpoints this entry makes due, if the registry has the log's key. */
-    private AuditEntry appended(AuditEntry entry) {
+    private long appended(long sequence) {
         if (signer != null) {
-            signer.appended(entry.sequence() + 1);
+            signer.appended(sequence + 1);
         }
-        return entry;
+        return sequence;
     }
 
     /**
@@ -239,13 +238,13 @@ public final class Registry {
     }
 
     private Decision decided(Outcome outcome, List<Reason> reasons, List<String> rules, List<Registration> registrations,
-                             AuditEntry entry, String actor, Command command) {
-        appended(entry);
+                             long sequence, String actor, Command command) {
+        appended(sequence);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("#{} {} by {}: {} {} {}", entry.sequence(), command.kind().text(), actor, outcome,
+            LOG.debug("#{} {} by {}: {} {} {}", sequence, command.kind().text(), actor, outcome,
                     reasons.stream().map(r -> r.code().name()).toList(), registrations);
         }
-        return new Decision(outcome, reasons, rules, registrations, entry.sequence());
+        return new Decision(outcome, reasons, rules, registrations, sequence);
     }
 
     /** The child's registration that is not WITHDRAWN or, when there is none, the latest one. */

@@ -1,7 +1,6 @@
 package org.enrollment.core.store;
 
 import java.util.List;
-import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.registration.Registration;
 
 /** What came of writing a change set: written with its audit entry, or a conflict that wrote nothing. */
@@ -11,9 +10,9 @@ public sealed interface CommitResult {
      * Written.
      *
      * @param registrations the updated and created registrations as stored, created ones with their numbers
-     * @param entry the command's audit entry
+     * @param sequence the sequence number of the command's audit entry
      */
-    record Committed(List<Registration> registrations, AuditEntry entry) implements CommitResult {
+    record Committed(List<Registration> registrations, long sequence) implements CommitResult {
 
         /** Freezes the list. */
         public Committed {

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.FileAuditTrail;
@@ -34,7 +33,9 @@ import org.enrollment.core.registration.RegistrationNumber;
  * <p>No global lock guards the registrations: a commit locks the stripes of the children and schools it
  * touches, in one global order, checks under them what the judgement read (versions, the co-build list it
  * ends, the co-build count), uniqueness and plans, appends the audit entry, and only when that
- * succeeded changes the state, before letting go: a failed append changes nothing. Reads take no lock.
+ * succeeded changes the state, before letting go: a failed append changes nothing. Reads take no lock. The
+ * in-memory trail seals the entry on its own thread ({@link InMemoryAuditTrail#add}): a failure there is thrown by
+ * the trail's next call; a {@link FileAuditTrail} appends and forces the entry before the state changes.
  */
 public final class InMemoryRegistrationStore implements RegistrationStore {
 
@@ -147,8 +148,8 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
     }
 
     @Override
-    public AuditEntry record(AuditRecord record) {
-        return audit.append(record);
+    public long record(AuditRecord record) {
+        return audit.add(record);
     }
 
     @Override
@@ -185,9 +186,9 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
             List<Registration> written = numbered(changes);
             CoBuildList w = changes.waitingList();
             CoBuildList waiting = w == null ? null : new CoBuildList(waitingListIds.incrementAndGet(), w.unit(), w.school(), w.children(), w.at());
-            AuditEntry entry = audit.append(record.written(new WrittenState(written, waiting, changes.endWaitingList())));
+            long sequence = audit.add(record.written(new WrittenState(written, waiting, changes.endWaitingList())));
             install(written, before, waiting, changes.endWaitingList());
-            return new CommitResult.Committed(written, entry);
+            return new CommitResult.Committed(written, sequence);
         } finally {
             for (int i = held.size() - 1; i >= 0; i--) {
                 held.get(i).unlock();

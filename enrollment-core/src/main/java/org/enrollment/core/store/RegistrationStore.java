@@ -3,7 +3,6 @@ package org.enrollment.core.store;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.child.ResidentId;
@@ -40,8 +39,11 @@ public interface RegistrationStore {
     /** Writes the change and the audit entry together, or reports the conflict and writes nothing. */
     CommitResult commit(ChangeSet changes, AuditRecord record);
 
-    /** Appends the audit entry of a command that changed nothing: refused, or accepted with nothing to act on. */
-    AuditEntry record(AuditRecord record);
+    /**
+     * Appends the audit entry of a command that changed nothing (refused, or accepted with nothing to act on), and
+     * returns its sequence number ({@link AuditTrail#add}).
+     */
+    long record(AuditRecord record);
 
     /** The audit log. */
     AuditTrail audit();

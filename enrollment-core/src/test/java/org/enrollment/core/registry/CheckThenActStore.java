@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.audit.InMemoryAuditTrail;
@@ -87,13 +86,13 @@ final class CheckThenActStore implements RegistrationStore {
             byNumber.put(r.number(), r);
             written.add(r);
         }
-        AuditEntry entry = audit.append(record.written(new org.enrollment.core.audit.WrittenState(written, changes.waitingList(), changes.endWaitingList())));
-        return new CommitResult.Committed(written, entry);
+        long sequence = audit.add(record.written(new org.enrollment.core.audit.WrittenState(written, changes.waitingList(), changes.endWaitingList())));
+        return new CommitResult.Committed(written, sequence);
     }
 
     @Override
-    public AuditEntry record(AuditRecord record) {
-        return audit.append(record);
+    public long record(AuditRecord record) {
+        return audit.add(record);
     }
 
     @Override

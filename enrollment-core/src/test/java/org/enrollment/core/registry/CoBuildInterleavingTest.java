@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.child.ResidentId;
@@ -132,7 +131,7 @@ class CoBuildInterleavingTest {
         }
 
         @Override
-        public AuditEntry record(AuditRecord record) {
+        public long record(AuditRecord record) {
             return store.record(record);
         }
 

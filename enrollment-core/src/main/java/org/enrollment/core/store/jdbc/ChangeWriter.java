@@ -73,7 +73,7 @@ record ChangeWriter(Database database, JdbcAuditTrail audit, SeasonRows season) 
             return conflict;
         }
         AuditEntry entry = audit.append(c, record.written(new WrittenState(written, changes.waitingList(), changes.endWaitingList())), season);
-        return new CommitResult.Committed(written, entry);
+        return new CommitResult.Committed(written, entry.sequence());
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.child.ResidentId;
@@ -199,9 +198,9 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     }
 
     @Override
-    public AuditEntry record(AuditRecord record) {
+    public long record(AuditRecord record) {
         Objects.requireNonNull(record, "record");
-        return audit.queued(() -> database.committed("Appending to the audit log", c -> audit.append(c, record, season)));
+        return audit.queued(() -> database.committed("Appending to the audit log", c -> audit.append(c, record, season))).sequence();
     }
 
     @Override
