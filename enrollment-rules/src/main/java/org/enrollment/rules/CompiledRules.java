@@ -1,13 +1,12 @@
 package org.enrollment.rules;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.policy.PolicyVerdict;
 import org.enrollment.rules.facts.VerdictRecorder;
@@ -23,19 +22,14 @@ import org.kie.api.runtime.rule.Match;
  * A compiled rule set: immutable, safe for any number of threads. Each judgement takes a session of its own
  * from the rule set's pool (a session no other judgement uses until it is back, emptied: no facts, no
  * activations), gives it its own {@link VerdictRecorder}, and gives it back. Reusing sessions spares building a
- * session's node memories for every command, which was a fifth of the time of a simulated season. A question
- * whose facts can start no rule (see {@link RuleReach}), such as the city's filing with the shipped rules, is
- * answered without a session: nothing fires.
+ * session's node memories for every command, which was a fifth of the time of a simulated season.
  */
 final class CompiledRules {
 
     /** Sessions made ahead; the pool grows with the number of judgements at once. */
     private static final int POOLED_AT_START = 2;
 
-    private static final Judged NOTHING_FIRED = new Judged(new PolicyVerdict(List.of(), List.of()), Optional.empty());
-
     private final KieSessionsPool sessions;
-    private final RuleReach reach;
     private final ReleaseId releaseId;
     private final Set<String> ruleNames;
     private final Set<String> derivations;
@@ -54,7 +48,6 @@ final class CompiledRules {
     CompiledRules(KieBase kieBase, ReleaseId releaseId, Set<String> ruleNames, Set<String> derivations,
                   boolean verdictGlobal, Map<String, SourceLine> ruleLines, String fingerprint, boolean precompiled) {
         this.sessions = kieBase.newKieSessionsPool(POOLED_AT_START);
-        this.reach = RuleReach.of(kieBase, QuestionFacts.TYPES);
         this.releaseId = releaseId;
         this.ruleNames = Collections.unmodifiableSortedSet(new TreeSet<>(ruleNames));
         this.derivations = Collections.unmodifiableSortedSet(new TreeSet<>(derivations));
@@ -70,21 +63,15 @@ final class CompiledRules {
      * or a judgement past the budget, gives a failure and a verdict refusing with {@code POLICY_FAILED}.
      */
     Judged judge(PolicyQuestion question, JudgingBudget budget) {
-        List<Object> facts = QuestionFacts.of(question);
-        if (!reach.canFire(facts)) {
-            return NOTHING_FIRED;
-        }
         VerdictRecorder verdict = new VerdictRecorder();
         KieSession session = sessions.newKieSession();
-        Meter meter = new Meter(budget, verdict);
+        Meter meter = new Meter(budget);
         try {
             if (verdictGlobal) {
                 session.setGlobal(RuleCompiler.VERDICT, verdict);
             }
             session.addEventListener(verdict);
-            for (Object f : facts) {
-                session.insert(f);
-            }
+            QuestionFacts.insert(question, session);
             session.fireAllRules(meter);
             return meter.failure().map(Judged::failed).orElseGet(() -> new Judged(verdict.toPolicyVerdict(), Optional.empty()));
         } catch (RuntimeException | StackOverflowError e) {
@@ -108,38 +95,33 @@ final class CompiledRules {
         }
     }
 
-    /**
-     * Counts firings and watches the time, between firings; past the budget it lets no more rules fire. Which
-     * rule fired most is counted only then, from the rules the verdict recorder saw fire.
-     */
+    /** Counts firings and watches the time, between firings; past the budget it lets no more rules fire. */
     private static final class Meter implements AgendaFilter {
 
         private final JudgingBudget budget;
-        private final VerdictRecorder verdict;
         private final long deadline;
+        private final Map<String, Integer> counts = new HashMap<>();
         private int firings;
         private String last;
         private PolicyFailure failure;
 
-        Meter(JudgingBudget budget, VerdictRecorder verdict) {
+        Meter(JudgingBudget budget) {
             this.budget = budget;
-            this.verdict = verdict;
             this.deadline = System.nanoTime() + budget.time().toNanos();
         }
 
         @Override
         public boolean accept(Match match) {
             if (failure == null && ++firings > budget.maxFirings()) {
-                Map<String, Long> counts = verdict.toPolicyVerdict().rulesFired().stream()
-                        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
                 String most = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
-                failure = PolicyFailure.overLimit(most, budget.maxFirings(), counts.getOrDefault(most, 0L).intValue());
+                failure = PolicyFailure.overLimit(most, budget.maxFirings(), counts.getOrDefault(most, 0));
             }
             checkTime();
             if (failure != null) {
                 return false;
             }
             last = match.getRule().getName();
+            counts.merge(last, 1, Integer::sum);
             return true;
         }
 
@@ -153,11 +135,6 @@ final class CompiledRules {
             checkTime();
             return Optional.ofNullable(failure);
         }
-    }
-
-    /** Whether the question's facts can start any rule; when not, {@link #judge} answers without a session. */
-    boolean canFire(PolicyQuestion question) {
-        return reach.canFire(QuestionFacts.of(question));
     }
 
     /** The release id the rules were compiled under in the Drools repository. */
