@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.DigestException;
 import java.security.MessageDigest;
@@ -19,8 +19,8 @@ import org.enrollment.core.audit.ExportLines;
 
 /**
  * One reading of an export for its root (一次读取), on several threads: the file is cut into chunks of a fixed
- * number of bytes, a chunk owning the lines that start in it; each thread takes the next chunk, reads it with one
- * positional read (and its last line's tail, piece by piece when long, so that no line is held whole), finds its
+ * number of bytes, a chunk owning the lines that start in it; each thread takes the next chunk, copies it from the
+ * mapped file into its buffer at once (and its last line's tail, piece by piece when long, so that no line is held whole), finds its
  * line ends eight bytes at a time and hashes its leaves; the chunks' leaves are folded in the file's order into a
  * {@link CompactRange} by whichever thread hands in the next one, so that the folding's interior hashes are shared
  * out as well.
@@ -29,13 +29,15 @@ final class ExportReading {
 
     /** What a chunk's read takes past its end, so that its last line is read with it unless it is long. */
     private static final int SLACK = 64 << 10;
+    /** The file is mapped in segments of 1 GiB, each a buffer longer, so that every read lies in one of them. */
+    private static final long SEGMENT = 1L << 30;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long NEWLINES = ONES * '\n';
     private static final long HIGHS = ONES << 7;
 
 
-    private final FileChannel channel;
+    private final MappedByteBuffer[] segments;
     private final long length;
     private final long size;
     private final int chunk;
@@ -50,10 +52,14 @@ final class ExportReading {
     private boolean cutOff;
 
     ExportReading(FileChannel channel, long size, int chunk, int maxLineBytes) throws IOException {
-        this.channel = channel;
         this.length = channel.size();
         this.size = size;
         this.chunk = chunk;
+        this.segments = new MappedByteBuffer[Math.toIntExact((length + SEGMENT - 1) / SEGMENT)];
+        for (int k = 0; k < segments.length; k++) {
+            long from = k * SEGMENT;
+            segments[k] = channel.map(FileChannel.MapMode.READ_ONLY, from, Math.min(SEGMENT + chunk + SLACK, length - from));
+        }
         this.maxLineBytes = maxLineBytes;
         this.handedIn = new AtomicReferenceArray<>(Math.toIntExact((length + chunk - 1) / chunk));
     }
@@ -127,6 +133,7 @@ final class ExportReading {
     private final class Hasher {
 
         private final byte[] buffer = new byte[chunk + SLACK];
+        private final MappedByteBuffer[] mapped = Arrays.stream(segments).map(MappedByteBuffer::duplicate).toArray(MappedByteBuffer[]::new);
         private final MessageDigest sha = Hash.sha256();
         private long windowStart;
         private int window;
@@ -211,16 +218,19 @@ final class ExportReading {
             return newline > from && buffer[newline - 1] == '\r' ? newline - 1 : newline;
         }
 
-        /** Reads the file from {@code position} into the buffer, as far as it holds or the file goes. */
+        /**
+         * Copies the file from {@code position} into the buffer, as far as it holds or the file goes: one copy from
+         * the page cache, where a positional read makes two.
+         */
         private void fill(long position) throws IOException {
-            ByteBuffer target = ByteBuffer.wrap(buffer, 0, (int) Math.min(buffer.length, length - position));
-            while (target.hasRemaining()) {
-                if (channel.read(target, position + target.position()) < 0) {
-                    throw new IOException("The file got shorter while it was read, at byte " + (position + target.position()) + ".");
-                }
+            int read = (int) Math.min(buffer.length, length - position);
+            try {
+                mapped[(int) (position / SEGMENT)].get((int) (position % SEGMENT), buffer, 0, read);
+            } catch (InternalError e) {
+                throw new IOException("The file got shorter while it was read, before byte " + (position + read) + ".", e);
             }
             windowStart = position;
-            window = target.position();
+            window = read;
         }
 
         private void digestInto(byte[] hashes, int at) {
