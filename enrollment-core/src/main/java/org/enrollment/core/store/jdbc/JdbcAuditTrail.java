@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -224,7 +222,7 @@ final class JdbcAuditTrail implements AuditTrail {
                 List<AuditEntry> result = new ArrayList<>((int) Math.min(to - from, 10_000));
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        result.add(entry(r));
+                        result.add(AuditRows.entry(r));
                     }
                 }
                 return result;
@@ -241,7 +239,7 @@ final class JdbcAuditTrail implements AuditTrail {
                 try (PreparedStatement p = c.prepareStatement("SELECT seq, body, hash FROM audit_entry ORDER BY seq")) {
                     p.setFetchSize(FETCH_SIZE);
                     try (ResultSet r = p.executeQuery()) {
-                        AuditVerification result = AuditChain.verify(new Rows(r), remembered);
+                        AuditVerification result = AuditChain.verify(new AuditRows(r), remembered);
                         c.commit();
                         return result;
                     }
@@ -249,62 +247,8 @@ final class JdbcAuditTrail implements AuditTrail {
             });
         } catch (SQLException e) {
             throw database.failure("Verifying the audit log", e);
-        } catch (UncheckedSql e) {
+        } catch (AuditRows.UncheckedSql e) {
             throw database.failure("Verifying the audit log", e.getCause());
-        }
-    }
-
-    private static AuditEntry entry(ResultSet r) throws SQLException {
-        return new AuditEntry(r.getLong(1), r.getString(2), r.getString(3));
-    }
-
-    /** The rows of a result set as audit entries, read one ahead. */
-    private static final class Rows implements Iterator<AuditEntry> {
-
-        private final ResultSet rows;
-        private AuditEntry next;
-
-        Rows(ResultSet rows) throws SQLException {
-            this.rows = rows;
-            advance();
-        }
-
-        private void advance() throws SQLException {
-            next = rows.next() ? entry(rows) : null;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return next != null;
-        }
-
-        @Override
-        public AuditEntry next() {
-            if (next == null) {
-                throw new NoSuchElementException();
-            }
-            AuditEntry e = next;
-            try {
-                advance();
-            } catch (SQLException x) {
-                throw new UncheckedSql(x);
-            }
-            return e;
-        }
-    }
-
-    /** A driver exception carried through an iterator. */
-    private static final class UncheckedSql extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        UncheckedSql(SQLException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized SQLException getCause() {
-            return (SQLException) super.getCause();
         }
     }
 }

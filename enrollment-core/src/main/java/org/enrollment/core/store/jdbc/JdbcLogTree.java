@@ -17,9 +17,6 @@ import org.enrollment.core.audit.AuditEntry;
 import org.enrollment.core.audit.AuditHead;
 import org.enrollment.core.audit.tlog.Hash;
 import org.enrollment.core.audit.tlog.LogTree;
-import org.enrollment.core.audit.tlog.MerkleTree;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The audit log's Merkle tree in the table {@code audit_tree_node} (level, idx, hash), the layout of Go's
@@ -30,9 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class JdbcLogTree implements LogTree {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcLogTree.class);
-    private static final int PAGE = 10_000;
-    private static final String INSERT = "INSERT INTO audit_tree_node (level, idx, hash) VALUES (?, ?, ?)";
+    static final String INSERT = "INSERT INTO audit_tree_node (level, idx, hash) VALUES (?, ?, ?)";
 
     private final Database database;
     private Edge known;
@@ -145,7 +140,7 @@ final class JdbcLogTree implements LogTree {
         grown(growth.after());
     }
 
-    private static void add(PreparedStatement p, int level, long index, Hash hash) throws SQLException {
+    static void add(PreparedStatement p, int level, long index, Hash hash) throws SQLException {
         p.setInt(1, level);
         p.setLong(2, index);
         p.setBytes(3, hash.bytes());
@@ -191,54 +186,9 @@ final class JdbcLogTree implements LogTree {
         return read;
     }
 
-    /**
-     * Builds the tree of the entries already there when the table is empty: a database from before the tree (schema
-     * version 2 or older), once, when the store opens. Holds the head's lock, so that nodes starting together build
-     * it once; a tree that is there but short of the entries is left for {@code log check-store} to name.
-     */
+    /** Builds the tree of the entries already there when the table is empty (see {@link TreeBackfill}). */
     void buildIfAbsent() {
-        if (database.read("Reading the audit tree's size", c -> leaves(c) > 0 || entryCount(c, "") == 0)) {
-            return;
-        }
-        database.committed("Building the audit log's tree", c -> {
-            if (entryCount(c, " FOR UPDATE") == 0 || leaves(c) > 0) {
-                return null;
-            }
-            MerkleTree tree = new MerkleTree();
-            try (PreparedStatement p = c.prepareStatement("SELECT body, hash FROM audit_entry ORDER BY seq")) {
-                p.setFetchSize(1_000);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        byte[] line = new AuditEntry(0, r.getString(1), r.getString(2)).line().getBytes(StandardCharsets.UTF_8);
-                        tree.appendEntry(line, 0, line.length);
-                    }
-                }
-            }
-            writeAll(c, tree);
-            LOG.info("Built the audit log's Merkle tree of {} entries (a database from before the tree)", tree.size());
-            return null;
-        });
-    }
-
-    private static long entryCount(Connection c, String lock) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT entry_count FROM audit_head WHERE id = 1" + lock);
-             ResultSet r = p.executeQuery()) {
-            return r.next() ? r.getLong(1) : 0;
-        }
-    }
-
-    private static void writeAll(Connection c, MerkleTree tree) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(INSERT)) {
-            for (int level = 0; tree.size() >> level > 0; level++) {
-                for (long i = 0; i < tree.size() >> level; i++) {
-                    add(p, level, i, tree.node(level, i));
-                    if (i % PAGE == PAGE - 1) {
-                        p.executeBatch();
-                    }
-                }
-                p.executeBatch();
-            }
-        }
+        TreeBackfill.buildIfAbsent(database);
     }
 
     /** The number of leaves: one past the last leaf's index. */
@@ -247,7 +197,7 @@ final class JdbcLogTree implements LogTree {
         return database.read("Reading the audit tree's size", JdbcLogTree::leaves);
     }
 
-    private static long leaves(Connection c) throws SQLException {
+    static long leaves(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT MAX(idx) FROM audit_tree_node WHERE level = 0");
              ResultSet r = p.executeQuery()) {
             r.next();
