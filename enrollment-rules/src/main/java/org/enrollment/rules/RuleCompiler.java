@@ -155,10 +155,12 @@ final class RuleCompiler {
      * @throws RuleLoadException listing the compiler's errors, traced to file and line
      */
     static KieModule build(List<PreparedRuleFile> sources, ReleaseId releaseId, String what) {
-        KieBuilder builder = kieBuild(sources, releaseId);
+        KieBuilder builder = kieBuild(sources, releaseId, false);
         String folder = RuleSource.SHIPPED_FOLDER;
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
+            // built again with a class per lambda: an error in the generated Java then names a line the rule files have
+            errors = kieBuild(sources, releaseId, true).getResults().getMessages(Message.Level.ERROR);
             errors.forEach(m -> LOG.debug("Compiler error at {}:{}: {}", m.getPath(), m.getLine(), m.getText()));
             throw new RuleLoadException(what, new ProblemLocator(folder, sources).problems(errors));
         }
@@ -167,25 +169,26 @@ final class RuleCompiler {
     }
 
     /** Builds the executable model of the sources into the Drools repository under the release id, whatever the messages. */
-    private static KieBuilder kieBuild(List<PreparedRuleFile> sources, ReleaseId releaseId) {
+    private static KieBuilder kieBuild(List<PreparedRuleFile> sources, ReleaseId releaseId, boolean lambdaClasses) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         for (PreparedRuleFile s : sources) {
             kfs.write(RESOURCES + RuleSource.SHIPPED_FOLDER + s.compiledName(),
                     ks.getResources().newByteArrayResource(s.drl().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8.name()));
         }
-        return ((InternalKieBuilder) ks.newKieBuilder(kfs)).withKModuleModel(moduleModel()).buildAll(ExecutableModelProject.class);
+        return ((InternalKieBuilder) ks.newKieBuilder(kfs)).withKModuleModel(moduleModel(lambdaClasses)).buildAll(ExecutableModelProject.class);
     }
 
     /**
      * The module every build makes: one default rule base of every package, its lambdas kept inside the generated
      * rule classes ({@code drools.externaliseCanonicalModelLambda} off) rather than a class each. The shipped files
      * then generate 20 classes instead of 98, and the in-memory Java compile (ECJ), over half of a reload's time,
-     * has a third less to do. Set here, for these builds only: a host's own Drools builds keep their settings.
+     * has a third less to do. Set here, for these builds only: a host's own Drools builds keep their settings. A
+     * build that failed is made again with a class per lambda, whose errors {@link ProblemLocator} traces to lines.
      */
-    private static KieModuleModel moduleModel() {
+    private static KieModuleModel moduleModel(boolean lambdaClasses) {
         KieModuleModel module = KieServices.get().newKieModuleModel()
-                .setConfigurationProperty(ExternaliseCanonicalModelLambdaOption.PROPERTY_NAME, "false");
+                .setConfigurationProperty(ExternaliseCanonicalModelLambdaOption.PROPERTY_NAME, String.valueOf(lambdaClasses));
         module.newKieBaseModel("rules").addPackage("*").setDefault(true);
         return module;
     }
