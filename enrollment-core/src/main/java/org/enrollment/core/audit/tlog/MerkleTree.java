@@ -20,7 +20,7 @@ public final class MerkleTree implements LogTree {
     static final int CHUNK = 1 << 15;
     private static final int SHIFT = Integer.numberOfTrailingZeros(CHUNK);
 
-    private final MessageDigest sha = sha256();
+    private final MessageDigest sha = Hash.sha256();
     private final byte[][][] levels = new byte[64][][];
     private long size;
 
@@ -128,13 +128,5 @@ public final class MerkleTree implements LogTree {
         }
         chunks[c] = chunk;
         return chunk;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("This JVM has no SHA-256, which every Java platform must have.", e);
-        }
     }
 }
