@@ -1,6 +1,8 @@
 package org.enrollment.examples.scenario;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -32,5 +34,18 @@ public final class FileProblems {
     /** The file and the reason, when the exception names the file: "a.jsonl: no such file". */
     public static String describe(IOException e) {
         return e instanceof FileSystemException f && f.getFile() != null ? f.getFile() + ": " + reason(e) : reason(e);
+    }
+
+    /**
+     * Closes a scenario file (flushing it first when it is written).
+     *
+     * @throws UncheckedIOException naming the reason, when closing fails
+     */
+    static void close(Closeable file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Closing the scenario file failed: " + reason(e), e);
+        }
     }
 }

@@ -223,10 +223,6 @@ public final class ScenarioReader implements Closeable {
     /** Closes the file. */
     @Override
     public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Closing the scenario file failed: " + e.getMessage(), e);
-        }
+        FileProblems.close(in);
     }
 }

@@ -95,10 +95,6 @@ public final class ScenarioWriter implements Closeable {
     /** Flushes and closes the file. */
     @Override
     public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Closing the scenario file failed: " + e.getMessage(), e);
-        }
+        FileProblems.close(out);
     }
 }
