@@ -100,13 +100,16 @@ final class ExportReading {
             }
         } catch (IOException | RuntimeException e) {
             failure = e;
+        } catch (InternalError e) {
+            // What reading a mapping past the end of a file cut shorter gives, also a little after the read itself.
+            failure = new IOException("The file got shorter while it was read: it was " + length + " bytes when the reading began.", e);
         }
     }
 
     /** Keeps a chunk's leaves and folds every chunk that is next in order, unless another thread is at it. */
     private void handIn(int c, Leaves leaves) {
         handedIn.set(c, leaves);
-        while (failure == null && folded < handedIn.length() && handedIn.get(folded) != null && folding.tryLock()) {
+        while (failure == null && nextIsHandedIn() && folding.tryLock()) {
             try {
                 for (Leaves next; failure == null && folded < handedIn.length() && (next = handedIn.get(folded)) != null; folded++) {
                     handedIn.set(folded, null);
@@ -116,6 +119,12 @@ final class ExportReading {
                 folding.unlock();
             }
         }
+    }
+
+    /** Whether the next chunk to fold is handed in; {@code folded} read once, since another thread may move it on. */
+    private boolean nextIsHandedIn() {
+        int next = folded;
+        return next < handedIn.length() && handedIn.get(next) != null;
     }
 
     private void fold(Leaves leaves) {
@@ -224,11 +233,7 @@ final class ExportReading {
          */
         private void fill(long position) throws IOException {
             int read = (int) Math.min(buffer.length, length - position);
-            try {
-                mapped[(int) (position / SEGMENT)].get((int) (position % SEGMENT), buffer, 0, read);
-            } catch (InternalError e) {
-                throw new IOException("The file got shorter while it was read, before byte " + (position + read) + ".", e);
-            }
+            mapped[(int) (position / SEGMENT)].get((int) (position % SEGMENT), buffer, 0, read);
             windowStart = position;
             window = read;
         }

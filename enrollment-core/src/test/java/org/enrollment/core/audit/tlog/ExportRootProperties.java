@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -125,6 +127,40 @@ class ExportRootProperties {
         Path written = write(new byte[0]);
         try {
             assertThat(ExportRoot.of(written, 0)).isEqualTo(new ExportRoot(0, false, Hash.empty()));
+        } finally {
+            Files.delete(written);
+        }
+    }
+
+    @Example
+    void threadsHandingInTheLastChunksAtOnceFoldEveryOne() throws IOException {
+        MerkleTree expected = new MerkleTree();
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        for (int i = 0; i < 3_000; i++) {
+            byte[] line = ("{\"seq\":" + i + "}").getBytes(StandardCharsets.US_ASCII);
+            expected.append(Hash.leaf(line));
+            file.writeBytes(line);
+            file.write('\n');
+        }
+        Path written = write(file.toByteArray());
+        try {
+            for (int round = 0; round < 40; round++) {
+                assertThat(ExportRoot.of(written, 3_000, 3, 3, ExportLines.MAX_LINE_BYTES).root()).isEqualTo(expected.root());
+            }
+        } finally {
+            Files.delete(written);
+        }
+    }
+
+    @Example
+    void aFileCutShorterWhileItIsReadIsAnIOExceptionNamingWhere() throws IOException {
+        byte[] lines = "{\"seq\":0}\n".repeat(50_000).getBytes(StandardCharsets.US_ASCII);
+        Path written = write(lines);
+        try (FileChannel channel = FileChannel.open(written, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ExportReading reading = new ExportReading(channel, 50_000, 4_096, ExportLines.MAX_LINE_BYTES);
+            channel.truncate(lines.length / 2);
+            assertThatThrownBy(() -> reading.run(2)).isInstanceOf(IOException.class)
+                    .hasMessage("The file got shorter while it was read: it was " + lines.length + " bytes when the reading began.");
         } finally {
             Files.delete(written);
         }
