@@ -2,6 +2,7 @@ package org.enrollment.core.audit.tlog;
 
 import java.security.DigestException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * The RFC 6962 tree of leaves 0 to n − 1 held as its compact range (紧凑区间): only the hashes of the complete
@@ -42,8 +43,7 @@ final class CompactRange {
         if (top == 0) {
             return Hash.at(sha.digest(), 0);
         }
-        byte[] folded = new byte[64 * Hash.LENGTH];
-        System.arraycopy(stack, 0, folded, 0, top * Hash.LENGTH);
+        byte[] folded = Arrays.copyOf(stack, top * Hash.LENGTH);
         for (int right = top - 1; right > 0; right--) {
             sha.update((byte) 1);
             sha.update(folded, (right - 1) * Hash.LENGTH, 2 * Hash.LENGTH);
