@@ -41,7 +41,8 @@ final class CompiledRules {
     /**
      * A compiled rule set.
      *
-     * @param releaseId its id in the Drools repository, or {@code null} for a model precompiled at build time
+     * @param releaseId its id in the Drools repository, or {@code null} when it has none there (a model precompiled at
+     *        build time, or rules made from the models of files built one by one)
      * @param fingerprint the {@linkplain RuleFile#fingerprint fingerprint} of the files it was compiled from
      * @param precompiled whether it was loaded from the model precompiled at build time
      */
@@ -137,7 +138,7 @@ final class CompiledRules {
         }
     }
 
-    /** The release id the rules were compiled under in the Drools repository. */
+    /** The release id the rules were compiled under in the Drools repository, or {@code null} when they have none there. */
     ReleaseId releaseId() {
         return releaseId;
     }
@@ -179,6 +180,6 @@ final class CompiledRules {
 
     @Override
     public String toString() {
-        return "CompiledRules[" + (precompiled ? "precompiled" : releaseId) + ", " + ruleNames.size() + " rules]";
+        return "CompiledRules[" + (precompiled ? "precompiled" : releaseId == null ? "built file by file" : releaseId) + ", " + ruleNames.size() + " rules]";
     }
 }

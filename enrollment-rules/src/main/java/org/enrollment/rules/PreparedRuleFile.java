@@ -66,27 +66,16 @@ final class PreparedRuleFile {
     private static final class TableCache {
 
         private static final int KEPT = 16;
-        private static final Map<String, String> DRL = new LinkedHashMap<>(KEPT, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                return size() > KEPT;
-            }
-        };
+        private static final Recent<String> DRL = new Recent<>(KEPT);
 
         static String drl(RuleFile file) {
             String key = RuleFile.fingerprint(List.of(file)); // of the name and the bytes
-            synchronized (DRL) {
-                String kept = DRL.get(key);
-                if (kept != null) {
-                    return kept;
-                }
-            }
-            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()),
-                    file.isCsv() ? InputType.CSV : InputType.XLS);
-            synchronized (DRL) {
+            return DRL.get(key).orElseGet(() -> {
+                String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()),
+                        file.isCsv() ? InputType.CSV : InputType.XLS);
                 DRL.put(key, drl);
-            }
-            return drl;
+                return drl;
+            });
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,6 +47,8 @@ final class RuleCompiler {
 
     /** The name of the global every judgement gives its {@link org.enrollment.rules.facts.VerdictRecorder} as. */
     static final String VERDICT = "verdict";
+    /** The name of the one rule base every build's module declares. */
+    static final String KIE_BASE = "rules";
     /** The metadata that marks a rule deriving facts for other rules and giving no reason itself. */
     static final String DERIVATION = "derivation";
 
@@ -60,22 +63,29 @@ final class RuleCompiler {
      * @throws RuleLoadException listing every problem, when they fail vetting, do not compile or fail the smoke check
      */
     static CompiledRules compile(List<RuleFile> files, String what, boolean vetting) {
+        return compile(files, what, vetting, true);
+    }
+
+    /**
+     * As {@link #compile(List, String, boolean)}; each file's model {@linkplain FileModels built on its own}, and
+     * with {@code reuse} taken from the last builds when the file is as it was; the files built together, as one
+     * module, when they cannot be built one by one (that build reports their errors).
+     */
+    private static CompiledRules compile(List<RuleFile> files, String what, boolean vetting, boolean reuse) {
         long started = System.nanoTime();
         List<PreparedRuleFile> sources = PreparedRuleFile.ofAll(files, what);
         if (vetting) {
             vet(sources, what);
         }
-        KieServices ks = KieServices.get();
-        ReleaseId releaseId = newReleaseId();
+        String fingerprint = RuleFile.fingerprint(files);
         CompiledRules compiled;
         try {
-            build(sources, releaseId, what);
-            compiled = rules(ks.newKieContainer(releaseId).getKieBase(), releaseId, sources, RuleFile.fingerprint(files), false);
+            Optional<KieBase> fileByFile = FileModels.kieBase(sources, reuse);
+            compiled = fileByFile.isPresent() ? rules(fileByFile.get(), null, sources, fingerprint, false)
+                    : together(sources, fingerprint, what);
         } catch (RuleLoadException e) {
-            ks.getRepository().removeKieModule(releaseId);
             throw e;
         } catch (RuntimeException e) {
-            ks.getRepository().removeKieModule(releaseId);
             throw new RuleLoadException(what, List.of(new RuleProblem("", 0, "The rule compiler failed: " + e)));
         }
         List<RuleProblem> smoke = SmokeCheck.run(compiled);
@@ -87,7 +97,21 @@ final class RuleCompiler {
         return compiled;
     }
 
-    private static ReleaseId newReleaseId() {
+    /** The files built together as one module, which stays in the Drools repository until the rules are released. */
+    private static CompiledRules together(List<PreparedRuleFile> sources, String fingerprint, String what) {
+        KieServices ks = KieServices.get();
+        ReleaseId releaseId = newReleaseId();
+        try {
+            build(sources, releaseId, what);
+            return rules(ks.newKieContainer(releaseId).getKieBase(), releaseId, sources, fingerprint, false);
+        } catch (RuntimeException e) { // a RuleLoadException too
+            ks.getRepository().removeKieModule(releaseId);
+            throw e;
+        }
+    }
+
+    /** A release id not used before in this class loader. */
+    static ReleaseId newReleaseId() {
         return releaseIdOf(BUILDS.incrementAndGet());
     }
 
@@ -111,8 +135,9 @@ final class RuleCompiler {
     }
 
     /**
-     * Compiles the files, vetting to smoke check, up to so many times or until the time is up, and lets each
-     * result go (removed from the Drools repository). Only files that compiled and passed the smoke check before.
+     * Compiles the files, vetting to smoke check, each file built afresh (no model kept from an earlier build is
+     * taken), up to so many times or until the time is up, and lets each result go (nothing stays in the Drools
+     * repository). Only files that compiled and passed the smoke check before.
      *
      * @return how many times they were compiled
      */
@@ -121,7 +146,7 @@ final class RuleCompiler {
         int done = 0;
         try {
             while (done < times && System.nanoTime() - started < nanos) {
-                compile(vetted, "the warm-up", true).release();
+                compile(vetted, "the warm-up", true, false).release();
                 done++;
             }
         } catch (RuntimeException e) {
@@ -131,7 +156,10 @@ final class RuleCompiler {
         return done;
     }
 
-    /** How many builds have been started in this class loader (each under a release id of its own). */
+    /**
+     * How many modules have been built in this class loader (a file on its own, or the files together), each under a
+     * release id of its own.
+     */
     static long builds() {
         return BUILDS.get();
     }
@@ -169,7 +197,7 @@ final class RuleCompiler {
     }
 
     /** Builds the executable model of the sources into the Drools repository under the release id, whatever the messages. */
-    private static KieBuilder kieBuild(List<PreparedRuleFile> sources, ReleaseId releaseId, boolean lambdaClasses) {
+    static KieBuilder kieBuild(List<PreparedRuleFile> sources, ReleaseId releaseId, boolean lambdaClasses) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         for (PreparedRuleFile s : sources) {
@@ -189,7 +217,7 @@ final class RuleCompiler {
     private static KieModuleModel moduleModel(boolean lambdaClasses) {
         KieModuleModel module = KieServices.get().newKieModuleModel()
                 .setConfigurationProperty(ExternaliseCanonicalModelLambdaOption.PROPERTY_NAME, String.valueOf(lambdaClasses));
-        module.newKieBaseModel("rules").addPackage("*").setDefault(true);
+        module.newKieBaseModel(KIE_BASE).addPackage("*").setDefault(true);
         return module;
     }
 

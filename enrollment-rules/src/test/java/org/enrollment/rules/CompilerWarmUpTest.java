@@ -23,8 +23,8 @@ class CompilerWarmUpTest {
         int done = RuleCompiler.warmUp(SHIPPED, 2, Long.MAX_VALUE);
 
         assertThat(done).isEqualTo(2);
-        assertThat(RuleCompiler.builds() - before).isEqualTo(2);
-        for (long b = before + 1; b <= before + 2; b++) {
+        assertThat(RuleCompiler.builds() - before).as("each file built afresh each time").isEqualTo(2L * SHIPPED.size());
+        for (long b = before + 1; b <= RuleCompiler.builds(); b++) {
             assertThat(KieServices.get().getRepository().getKieModule(RuleCompiler.releaseIdOf(b))).as("build %d", b).isNull();
         }
     }
