@@ -102,8 +102,9 @@ public final class DroolsPolicyEngine implements PolicyEngine {
     }
 
     /**
-     * Vets and compiles the folder again and, when it passes and passes the smoke check, puts its rules in force
-     * in one step. Judgements under way finish with the rules they started with; judging never waits for a
+     * Vets the folder again, compiles the files that changed since they were last compiled (each file is built on
+     * its own; those that need each other together) and, when it passes and passes the smoke check, puts its rules
+     * in force in one step. Judgements under way finish with the rules they started with; judging never waits for a
      * reload. Reloads are one at a time: while one runs, another returns at once, refused, saying so. A reload
      * past its time budget or out of memory is refused and the rules in force stay. For the shipped rules there
      * is nothing to reload.
