@@ -90,7 +90,8 @@ class ShippedRulesTest {
             assertThat(precompiled.ruleNames()).isEqualTo(compiledNow.ruleNames());
             assertThat(precompiled.derivations()).isEqualTo(compiledNow.derivations());
             for (PolicyQuestion q : SmokeCheck.questions()) {
-                assertThat(precompiled.judge(q, JudgingBudget.DEFAULT).verdict()).as(q.kind().text()).isEqualTo(compiledNow.judge(q, JudgingBudget.DEFAULT).verdict());
+                VerdictAssert.assertThat(compiledNow.judge(q, JudgingBudget.DEFAULT).verdict()).as(q.kind().text())
+                        .judgesAs(precompiled.judge(q, JudgingBudget.DEFAULT).verdict());
             }
         } finally {
             compiledNow.release();

@@ -1,5 +1,6 @@
 package org.enrollment.rules;
 
+import java.util.HashSet;
 import org.assertj.core.api.AbstractAssert;
 import org.enrollment.core.command.Reason;
 import org.enrollment.core.command.ReasonCode;
@@ -25,6 +26,22 @@ final class VerdictAssert extends AbstractAssert<VerdictAssert, PolicyVerdict> {
         if (given != 1 || reason.code() != code || reason.messageZh().isBlank() || reason.messageEn().isBlank()) {
             failWithMessage("Expected rule \"%s\" to give one reason %s with messages in Chinese and English, but it gave %s",
                     rule, code, actual.reasons());
+        }
+        return this;
+    }
+
+    /**
+     * The same reasons and rules fired as the other verdict, each list in any order: rules of the same salience fire
+     * in the order of their files when built one by one, and in Drools' own order when built together.
+     */
+    VerdictAssert judgesAs(PolicyVerdict other) {
+        isNotNull();
+        if (!new HashSet<>(actual.reasons()).equals(new HashSet<>(other.reasons()))
+                || actual.reasons().size() != other.reasons().size()
+                || !new HashSet<>(actual.rulesFired()).equals(new HashSet<>(other.rulesFired()))
+                || actual.rulesFired().size() != other.rulesFired().size()) {
+            failWithMessage("Expected the reasons %s and the rules fired %s, in any order, but were %s and %s",
+                    other.reasons(), other.rulesFired(), actual.reasons(), actual.rulesFired());
         }
         return this;
     }
