@@ -1,12 +1,13 @@
 package org.enrollment.rules;
 
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.policy.PolicyVerdict;
 import org.enrollment.rules.facts.VerdictRecorder;
@@ -23,6 +24,11 @@ import org.kie.api.runtime.rule.Match;
  * from the rule set's pool (a session no other judgement uses until it is back, emptied: no facts, no
  * activations), gives it its own {@link VerdictRecorder}, and gives it back. Reusing sessions spares building a
  * session's node memories for every command, which was a fifth of the time of a simulated season.
+ *
+ * <p>Measured and left (BENCHMARKS.md, session 9): emptying a session by deleting its facts instead of the pool's
+ * reset is slower, the deletes come back as work in the next judgement; sessions without Drools' thread safety
+ * ({@code ThreadSafeOption.NO}) spend a seventh less in Drools but, judging on four threads at once, a rule's
+ * reason reached another judgement's verdict ({@code SessionReuseTest}).
  */
 final class CompiledRules {
 
@@ -96,13 +102,16 @@ final class CompiledRules {
         }
     }
 
-    /** Counts firings and watches the time, between firings; past the budget it lets no more rules fire. */
+    /**
+     * Counts firings and watches the time, between firings; past the budget it lets no more rules fire. It keeps
+     * the names of the rules fired in order and counts them by rule only when the limit is passed, to name the
+     * rule that fired most.
+     */
     private static final class Meter implements AgendaFilter {
 
         private final JudgingBudget budget;
         private final long deadline;
-        private final Map<String, Integer> counts = new HashMap<>();
-        private int firings;
+        private final List<String> fired = new ArrayList<>(8);
         private String last;
         private PolicyFailure failure;
 
@@ -113,16 +122,17 @@ final class CompiledRules {
 
         @Override
         public boolean accept(Match match) {
-            if (failure == null && ++firings > budget.maxFirings()) {
+            if (failure == null && fired.size() >= budget.maxFirings()) {
+                Map<String, Long> counts = fired.stream().collect(Collectors.groupingBy(name -> name, Collectors.counting()));
                 String most = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
-                failure = PolicyFailure.overLimit(most, budget.maxFirings(), counts.getOrDefault(most, 0));
+                failure = PolicyFailure.overLimit(most, budget.maxFirings(), counts.getOrDefault(most, 0L).intValue());
             }
             checkTime();
             if (failure != null) {
                 return false;
             }
             last = match.getRule().getName();
-            counts.merge(last, 1, Integer::sum);
+            fired.add(last);
             return true;
         }
 
