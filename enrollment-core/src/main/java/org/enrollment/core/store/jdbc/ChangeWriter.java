@@ -30,26 +30,19 @@ record ChangeWriter(Database database, JdbcAuditTrail audit, SeasonRows season) 
     /** The commit's transaction, up to its audit entry: a conflict is returned for the caller to roll back. */
     CommitResult write(Connection c, ChangeSet changes, AuditRecord record, List<RegistrationNumber> numbers)
             throws SQLException {
-        List<RegistrationNumber> updated = changes.updates().stream().map(Registration::number).toList();
-        Map<RegistrationNumber, RegistrationRows.Stored> stored = RegistrationRows.lock(c, updated);
+        Map<RegistrationNumber, RegistrationUpdates.Stored> stored = update(c, changes.updates());
+        if (stored == null) {
+            return stale("a registration it changes is no longer at the version judged, or no longer exists");
+        }
         Map<String, Integer> delta = new TreeMap<>();
         for (Registration u : changes.updates()) {
-            RegistrationRows.Stored s = stored.get(u.number());
-            if (s == null) {
-                return stale("registration " + u.number() + " does not exist");
-            }
-            if (s.version() + 1 != u.version()) {
-                return stale("registration " + u.number() + " changed");
-            }
+            RegistrationUpdates.Stored s = stored.get(u.number());
             if (s.state().occupiesPlace()) {
                 delta.merge(s.school(), -1, Integer::sum);
             }
             if (u.state().occupiesPlace()) {
                 delta.merge(u.school(), 1, Integer::sum);
             }
-        }
-        if (!RegistrationRows.update(c, database.dialect(), changes.updates(), stored)) {
-            return stale("a registration changed while locked");
         }
         List<Registration> created = new ArrayList<>(numbers.size());
         for (int i = 0; i < numbers.size(); i++) {
@@ -77,11 +70,32 @@ record ChangeWriter(Database database, JdbcAuditTrail audit, SeasonRows season) 
     }
 
     /**
+     * Locks and writes the registrations the change updates, each at the version after the one judged (one statement
+     * on PostgreSQL when there is one, as a step's commit has); what was stored of each before, or {@code null} when
+     * one is missing or at another version (then the caller rolls back whatever was written).
+     */
+    private Map<RegistrationNumber, RegistrationUpdates.Stored> update(Connection c, List<Registration> updates) throws SQLException {
+        if (updates.size() == 1 && database.dialect() == Dialect.POSTGRESQL) {
+            Registration u = updates.get(0);
+            return RegistrationUpdates.updateOne(c, u).map(s -> Map.of(u.number(), s)).orElse(null);
+        }
+        Map<RegistrationNumber, RegistrationUpdates.Stored> stored =
+                RegistrationUpdates.lock(c, updates.stream().map(Registration::number).toList());
+        for (Registration u : updates) {
+            RegistrationUpdates.Stored s = stored.get(u.number());
+            if (s == null || s.version() + 1 != u.version()) {
+                return null;
+            }
+        }
+        return RegistrationUpdates.update(c, database.dialect(), updates, stored) ? stored : null;
+    }
+
+    /**
      * By how much this change's own rows move the co-build count it was judged on (negative when it withdraws
      * some of the unit's registrations; 0 without a count): the transaction sees its own writes, so the count
      * it reads less this is what the other commits left.
      */
-    private static int ownCoBuildChange(ChangeSet changes, Map<RegistrationNumber, RegistrationRows.Stored> stored,
+    private static int ownCoBuildChange(ChangeSet changes, Map<RegistrationNumber, RegistrationUpdates.Stored> stored,
                                         List<Registration> written) {
         CoBuildCount judged = changes.coBuildCount();
         if (judged == null) {
@@ -89,7 +103,7 @@ record ChangeWriter(Database database, JdbcAuditTrail audit, SeasonRows season) 
         }
         int change = (int) written.stream().filter(judged::counts).count();
         for (Registration u : changes.updates()) {
-            RegistrationRows.Stored before = stored.get(u.number());
+            RegistrationUpdates.Stored before = stored.get(u.number());
             if (judged.counts(u.route(), u.coBuildUnit(), before.school(), before.state())) {
                 change--;
             }
@@ -142,7 +156,7 @@ record ChangeWriter(Database database, JdbcAuditTrail audit, SeasonRows season) 
             return stale("the co-build list waiting at " + ending.school() + " changed");
         }
         if (judged != null) {
-            long held = RegistrationRows.activeCoBuild(c, judged.unit(), judged.school()) - ownCoBuildChange;
+            long held = RegistrationUpdates.activeCoBuild(c, judged.unit(), judged.school()) - ownCoBuildChange;
             CommitResult.Conflict changed = judged.conflictIfNot(held).orElse(null);
             if (changed != null) {
                 return changed;

@@ -58,11 +58,37 @@ final class JdbcAuditTrail implements AuditTrail {
         tree.buildIfAbsent();
     }
 
-    /** Appends the record in a transaction of its own. */
+    /** Appends the record in a transaction of its own ({@link #appendAlone}). */
     @Override
     public AuditEntry append(AuditRecord record) {
         Objects.requireNonNull(record, "record");
-        return queued(() -> database.committed("Appending to the audit log", c -> append(c, record, null)));
+        return appendAlone(record, null);
+    }
+
+    /**
+     * Appends the record in a transaction of its own, checking with {@code season} (when given) that it was judged
+     * by the season held, as {@link #append(Connection, AuditRecord, SeasonRows)} does. On PostgreSQL, when this node
+     * knows the head, that is the one statement run in auto-commit mode: one round trip, where a transaction takes
+     * two (the statement, then {@code COMMIT}); the commit is as durable. Otherwise, or when the head has moved or
+     * the database reports a transient conflict (nothing written then), the head is locked and read first in a
+     * transaction, tried again while the conflict lasts.
+     *
+     * @throws org.enrollment.core.registry.SeasonMismatchException when another season is held: nothing was written
+     */
+    AuditEntry appendAlone(AuditRecord record, SeasonRows season) {
+        return queued(() -> {
+            AuditEntry alone = database.dialect() != Dialect.POSTGRESQL ? null : database.read("Appending to the audit log", c -> {
+                try {
+                    return appendAtKnownHead(c, record, season);
+                } catch (SQLException e) {
+                    if (Database.isTransient(e)) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+            return alone != null ? alone : database.committed("Appending to the audit log", c -> lockedAppend(c, record, season));
+        });
     }
 
     /**
@@ -86,16 +112,23 @@ final class JdbcAuditTrail implements AuditTrail {
      * @throws org.enrollment.core.registry.SeasonMismatchException when another season is held: nothing was written
      */
     AuditEntry append(Connection c, AuditRecord record, SeasonRows season) throws SQLException {
+        AuditEntry known = appendAtKnownHead(c, record, season);
+        return known != null ? known : lockedAppend(c, record, season);
+    }
+
+    /**
+     * PostgreSQL, when this node knows the head: the append in one statement ({@link #appendAt}), this node's next
+     * appends queued until the transaction ends; {@code null} when the head is not the one known, or on H2, and
+     * nothing was written.
+     */
+    private AuditEntry appendAtKnownHead(Connection c, AuditRecord record, SeasonRows season) throws SQLException {
         if (database.dialect() != Dialect.POSTGRESQL) {
-            return lockedAppend(c, record, season);
+            return null;
         }
         String judgedBy = season == null || record.season().isEmpty() ? null : record.season();
         queue.lock();
         JdbcLogTree.Claim claim = tree.claim(at -> AuditChain.next(at, record));
-        if (claim != null && appendAt(c, claim.at(), claim.entry(), claim.growth(), judgedBy)) {
-            return claim.entry();
-        }
-        return lockedAppend(c, record, season);
+        return claim != null && appendAt(c, claim.at(), claim.entry(), claim.growth(), judgedBy) ? claim.entry() : null;
     }
 
     /**

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Isolation: READ COMMITTED with explicit row locks.</b> A commit locks,
  * always in this order so that two commits cannot wait on each other in a circle: the registrations it
- * updates ({@code SELECT ... FOR UPDATE}, in number order), the children's index entries (inserts, in
+ * updates ({@code SELECT ... FOR UPDATE}, in number order; on PostgreSQL one registration is locked by its update,
+ * which writes it and its event in one statement), the children's index entries (inserts, in
  * resident ID order), the status rows of the schools whose places, waiting list or co-build count it
  * changes or checks (in code order), the season's row (shared on PostgreSQL; read to check the season the
  * command was judged by is still the one held; a change of season locks it before the head too), and last the
@@ -200,7 +201,7 @@ public final class JdbcRegistrationStore implements RegistrationStore {
     @Override
     public long record(AuditRecord record) {
         Objects.requireNonNull(record, "record");
-        return audit.queued(() -> database.committed("Appending to the audit log", c -> audit.append(c, record, season))).sequence();
+        return audit.appendAlone(record, season).sequence();
     }
 
     @Override

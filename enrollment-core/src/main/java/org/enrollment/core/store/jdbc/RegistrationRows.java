@@ -7,11 +7,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.enrollment.core.child.Household;
 import org.enrollment.core.child.ResidentId;
@@ -34,25 +31,13 @@ final class RegistrationRows {
             + " r.co_build_unit, r.state, r.version, e.event_at, e.step, e.state, e.reason"
             + " FROM registration r JOIN registration_event e ON e.number = r.number ";
 
-    private static final int LOCK_CHUNK = 100;
-
-    private static final String UPDATE_ROW = "UPDATE registration SET name = ?, household = ?, school = ?, state = ?,"
+    static final String UPDATE_ROW = "UPDATE registration SET name = ?, household = ?, school = ?, state = ?,"
             + " version = ? WHERE number = ? AND version = ?";
 
-    private static final String INSERT_EVENT = "INSERT INTO registration_event (number, position, event_at, step,"
+    static final String INSERT_EVENT = "INSERT INTO registration_event (number, position, event_at, step,"
             + " state, reason) VALUES (?, ?, ?, ?, ?, ?)";
 
     private RegistrationRows() {
-    }
-
-    /**
-     * What a commit locked of a registration before changing it.
-     *
-     * @param version the version stored
-     * @param state the state stored
-     * @param school the school stored
-     */
-    record Stored(long version, RegistrationState state, String school) {
     }
 
     /** Reads the rows of {@link #SELECT}, handing each registration over once its last event is read. */
@@ -97,94 +82,6 @@ final class RegistrationRows {
             return new Registration(new RegistrationNumber(number), ResidentId.of(child), name, Household.of(household),
                     district, school, Route.valueOf(route), coBuildUnit, RegistrationState.valueOf(state), version, events);
         }
-    }
-
-    /**
-     * Locks the registrations, in number order, and reads what a commit checks; missing ones are left out.
-     * A whole school's list is locked a hundred rows a statement.
-     */
-    static Map<RegistrationNumber, Stored> lock(Connection c, Collection<RegistrationNumber> numbers) throws SQLException {
-        Map<RegistrationNumber, Stored> result = new HashMap<>();
-        List<RegistrationNumber> sorted = numbers.stream().sorted().distinct().toList();
-        for (int from = 0; from < sorted.size(); from += LOCK_CHUNK) {
-            List<RegistrationNumber> chunk = sorted.subList(from, Math.min(sorted.size(), from + LOCK_CHUNK));
-            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement p = c.prepareStatement("SELECT number, version, state, school FROM registration"
-                    + " WHERE number IN (" + marks + ") ORDER BY number FOR UPDATE")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    p.setString(i + 1, chunk.get(i).value());
-                }
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        result.put(new RegistrationNumber(r.getString(1)),
-                                new Stored(r.getLong(2), RegistrationState.valueOf(r.getString(3)), r.getString(4)));
-                    }
-                }
-            }
-        }
-        return result;
-    }
-
-    /** The co-build unit's registrations at the school that are not withdrawn, as this transaction sees them. */
-    static long activeCoBuild(Connection c, String unit, String school) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM registration WHERE school = ? AND route = ?"
-                + " AND co_build_unit = ? AND state <> ?")) {
-            p.setString(1, school);
-            p.setString(2, Route.CO_BUILD.name());
-            p.setString(3, unit);
-            p.setString(4, RegistrationState.WITHDRAWN.name());
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
-
-    /**
-     * Writes registrations after a step: the row where its version is still the one locked, and the one event
-     * past the stored ones (a step adds one). On PostgreSQL each registration is one statement, the event
-     * inserted from the row the update returns, all of them one batch: one round trip.
-     *
-     * @return whether every row was still at its stored version
-     */
-    static boolean update(Connection c, Dialect dialect, List<Registration> updates, Map<RegistrationNumber, Stored> stored)
-            throws SQLException {
-        if (updates.isEmpty()) {
-            return true;
-        }
-        boolean together = dialect == Dialect.POSTGRESQL;
-        String update = UPDATE_ROW;
-        if (together) {
-            update = "WITH u AS (" + UPDATE_ROW + " RETURNING number) " + eventsFrom("u", 1);
-        }
-        try (PreparedStatement row = c.prepareStatement(update);
-             PreparedStatement event = together ? null : c.prepareStatement(INSERT_EVENT)) {
-            for (Registration u : updates) {
-                long before = stored.get(u.number()).version();
-                row.setString(1, u.name());
-                row.setString(2, u.household().toString());
-                row.setString(3, u.school());
-                row.setString(4, u.state().name());
-                row.setLong(5, u.version());
-                row.setString(6, u.number().value());
-                row.setLong(7, before);
-                if (together) {
-                    setEvents(row, 8, u, (int) before);
-                } else {
-                    addEvents(event, u, (int) before);
-                }
-                row.addBatch();
-            }
-            for (int count : row.executeBatch()) {
-                if (count == 0) {
-                    return false;
-                }
-            }
-            if (event != null) {
-                event.executeBatch();
-            }
-        }
-        return true;
     }
 
     /**
@@ -241,7 +138,7 @@ final class RegistrationRows {
      * PostgreSQL: the insert of {@code count} events of the registration the named common table expression
      * returns (none when it returns no row); the events' columns are parameters, position first.
      */
-    private static String eventsFrom(String cte, int count) {
+    static String eventsFrom(String cte, int count) {
         String row = "(CAST(? AS INT), ?, ?, ?, ?)";
         return "INSERT INTO registration_event (number, position, event_at, step, state, reason)"
                 + " SELECT " + cte + ".number, e.* FROM " + cte + ", (VALUES " + String.join(", ", Collections.nCopies(count, row))
@@ -249,7 +146,7 @@ final class RegistrationRows {
     }
 
     /** Sets the parameters of {@link #eventsFrom}, from parameter {@code first} on: the events past {@code from}. */
-    private static void setEvents(PreparedStatement p, int first, Registration r, int from) throws SQLException {
+    static void setEvents(PreparedStatement p, int first, Registration r, int from) throws SQLException {
         checkHistory(r);
         int i = first;
         for (int position = from; position < r.history().size(); position++) {
@@ -270,7 +167,7 @@ final class RegistrationRows {
         }
     }
 
-    private static void addEvents(PreparedStatement p, Registration r, int from) throws SQLException {
+    static void addEvents(PreparedStatement p, Registration r, int from) throws SQLException {
         checkHistory(r);
         for (int i = from; i < r.history().size(); i++) {
             RegistrationEvent e = r.history().get(i);

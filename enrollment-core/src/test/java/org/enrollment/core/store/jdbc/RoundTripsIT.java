@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.Register;
+import org.enrollment.core.command.Verify;
 import org.enrollment.core.policy.ReferencePolicies;
 import org.enrollment.core.registry.Registry;
 import org.enrollment.core.season.CoBuildAgreement;
@@ -55,6 +56,42 @@ class RoundTripsIT {
         assertThat(work).as("round trips of one register: %s", work).hasSize(6);
         assertThat(work.get(work.size() - 2)).as("the audit append, one statement").startsWith("WITH h AS (UPDATE audit_head");
         assertThat(work.get(work.size() - 1)).isEqualTo("COMMIT");
+    }
+
+    @Test
+    void aStepOnOneRegistrationWritesItsRowAndEventInOneStatementWithoutLockingItFirst() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        Registry registry = Registry.builder(season(), new ReferencePolicies())
+                .store(JdbcRegistrationStore.open(counting(TestDatabase.POSTGRESQL.fresh(), sent))).childKey(new byte[16]).build();
+        Register first = register(1);
+        assertThat(registry.handle(Actor.guardian(), first).isAccepted()).isTrue();
+
+        sent.clear();
+        assertThat(registry.handle(Actor.school("HD001"), new Verify(first.child(), "fail", null, "户口簿未带")).isAccepted()).isTrue();
+
+        List<String> work = sent.stream().filter(s -> !s.startsWith("SELECT CURRENT_TIMESTAMP")).toList();
+        assertThat(work).as("round trips of one verify: %s", work).noneMatch(s -> s.contains("FOR UPDATE"));
+        assertThat(work.subList(work.size() - 3, work.size())).as("round trips of one verify: %s", work)
+                .satisfiesExactly(s -> assertThat(s).startsWith("WITH u AS (UPDATE registration r SET"),
+                        s -> assertThat(s).startsWith("WITH h AS (UPDATE audit_head"), s -> assertThat(s).isEqualTo("COMMIT"));
+        assertThat(registry.registrationOf(ResidentId.of(first.child())).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusalIsTheRegistrysReadsAndItsAppendAutoCommittedInOneStatement() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        Registry registry = Registry.builder(season(), new ReferencePolicies())
+                .store(JdbcRegistrationStore.open(counting(TestDatabase.POSTGRESQL.fresh(), sent))).childKey(new byte[16]).build();
+        assertThat(registry.handle(Actor.guardian(), register(1)).isAccepted()).isTrue();
+
+        sent.clear();
+        assertThat(registry.handle(Actor.guardian(), register(1)).isAccepted()).isFalse();
+
+        List<String> work = sent.stream().filter(s -> !s.startsWith("SELECT CURRENT_TIMESTAMP")).toList();
+        assertThat(work).as("round trips of one refusal: %s", work).doesNotContain("COMMIT");
+        assertThat(work.get(work.size() - 1)).as("round trips of one refusal: %s", work).startsWith("WITH h AS (UPDATE audit_head");
+        assertThat(registry.audit().head().count()).isEqualTo(2);
+        assertThat(registry.audit().verify().intact()).isTrue();
     }
 
     @Test
