@@ -28,7 +28,8 @@ import org.enrollment.core.audit.tlog.LogTree;
  * PostgreSQL a node that wrote the head last seals after the head it knows and does all of it in one statement,
  * which moves the head only if it is still that one; otherwise the head is locked and read first
  * ({@code SELECT ... FOR UPDATE}). A node's appends queue in the node, each until its transaction ends, and
- * so find the head the one before left.
+ * so find the head the one before left. An entry in a transaction of its own (a refusal's) is that one statement
+ * auto-committed.
  */
 final class JdbcAuditTrail implements AuditTrail {
 
