@@ -99,13 +99,7 @@ final class RegistrationUpdates {
              PreparedStatement event = together ? null : c.prepareStatement(RegistrationRows.INSERT_EVENT)) {
             for (Registration u : updates) {
                 long before = stored.get(u.number()).version();
-                row.setString(1, u.name());
-                row.setString(2, u.household().toString());
-                row.setString(3, u.school());
-                row.setString(4, u.state().name());
-                row.setLong(5, u.version());
-                row.setString(6, u.number().value());
-                row.setLong(7, before);
+                setRow(row, u, before);
                 if (together) {
                     RegistrationRows.setEvents(row, 8, u, (int) before);
                 } else {
@@ -140,18 +134,23 @@ final class RegistrationUpdates {
                 + " RETURNING r.number, o.state AS was_state, o.school AS was_school),"
                 + " e AS (" + RegistrationRows.eventsFrom("u", 1) + ") SELECT was_state, was_school FROM u";
         try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, u.name());
-            p.setString(2, u.household().toString());
-            p.setString(3, u.school());
-            p.setString(4, u.state().name());
-            p.setLong(5, u.version());
-            p.setString(6, u.number().value());
-            p.setLong(7, before);
+            setRow(p, u, before);
             RegistrationRows.setEvents(p, 8, u, (int) before);
             try (ResultSet r = p.executeQuery()) {
                 return r.next() ? Optional.of(new Stored(before, RegistrationState.valueOf(r.getString(1)), r.getString(2)))
                         : Optional.empty();
             }
         }
+    }
+
+    /** Sets the parameters of an update of the row ({@link RegistrationRows#UPDATE_ROW}'s seven, in its order). */
+    private static void setRow(PreparedStatement p, Registration u, long before) throws SQLException {
+        p.setString(1, u.name());
+        p.setString(2, u.household().toString());
+        p.setString(3, u.school());
+        p.setString(4, u.state().name());
+        p.setLong(5, u.version());
+        p.setString(6, u.number().value());
+        p.setLong(7, before);
     }
 }
