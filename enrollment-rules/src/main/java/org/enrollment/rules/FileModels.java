@@ -106,30 +106,11 @@ final class FileModels {
             return files.get(0).getName();
         }
 
-        @Override
-        public List<Global> getGlobals() {
-            return all(Model::getGlobals);
-        }
-
-        @Override
-        public List<Rule> getRules() {
-            return all(Model::getRules);
-        }
-
-        @Override
-        public List<Query> getQueries() {
-            return all(Model::getQueries);
-        }
-
-        @Override
-        public List<TypeMetaData> getTypeMetaDatas() {
-            return all(Model::getTypeMetaDatas);
-        }
-
-        @Override
-        public List<EntryPoint> getEntryPoints() {
-            return all(Model::getEntryPoints);
-        }
+        @Override public List<Global> getGlobals() { return all(Model::getGlobals); }
+        @Override public List<Rule> getRules() { return all(Model::getRules); }
+        @Override public List<Query> getQueries() { return all(Model::getQueries); }
+        @Override public List<TypeMetaData> getTypeMetaDatas() { return all(Model::getTypeMetaDatas); }
+        @Override public List<EntryPoint> getEntryPoints() { return all(Model::getEntryPoints); }
 
         private <T> List<T> all(Function<Model, List<T>> part) {
             return files.stream().flatMap(m -> part.apply(m).stream()).toList();

@@ -42,17 +42,27 @@ class RoundTripsIT {
     private static final Instant NOW = Instant.now();
     private static final int YEAR = NOW.atOffset(ZoneOffset.UTC).getYear() + 1;
 
+    /** A registry on a fresh PostgreSQL store whose statements are added to {@code sent} as they go to the server. */
+    private static Registry countedRegistry(List<String> sent) {
+        return Registry.builder(season(), new ReferencePolicies())
+                .store(JdbcRegistrationStore.open(counting(TestDatabase.POSTGRESQL.fresh(), sent))).childKey(new byte[16]).build();
+    }
+
+    /** The statements sent, without the clock's, which the registry reads once a second. */
+    private static List<String> work(List<String> sent) {
+        return sent.stream().filter(s -> !s.startsWith("SELECT CURRENT_TIMESTAMP")).toList();
+    }
+
     @Test
     void aRegisterAfterTheFirstIsTheRegistrysTwoReadsTheCounterTwoWritesAndTheCommit() {
         List<String> sent = new CopyOnWriteArrayList<>();
-        Registry registry = Registry.builder(season(), new ReferencePolicies())
-                .store(JdbcRegistrationStore.open(counting(TestDatabase.POSTGRESQL.fresh(), sent))).childKey(new byte[16]).build();
+        Registry registry = countedRegistry(sent);
         assertThat(registry.handle(Actor.guardian(), register(1)).isAccepted()).isTrue();
 
         sent.clear();
         assertThat(registry.handle(Actor.guardian(), register(2)).isAccepted()).isTrue();
 
-        List<String> work = sent.stream().filter(s -> !s.startsWith("SELECT CURRENT_TIMESTAMP")).toList(); // once a second
+        List<String> work = work(sent);
         assertThat(work).as("round trips of one register: %s", work).hasSize(6);
         assertThat(work.get(work.size() - 2)).as("the audit append, one statement").startsWith("WITH h AS (UPDATE audit_head");
         assertThat(work.get(work.size() - 1)).isEqualTo("COMMIT");
@@ -61,15 +71,14 @@ class RoundTripsIT {
     @Test
     void aStepOnOneRegistrationWritesItsRowAndEventInOneStatementWithoutLockingItFirst() {
         List<String> sent = new CopyOnWriteArrayList<>();
-        Registry registry = Registry.builder(season(), new ReferencePolicies())
-                .store(JdbcRegistrationStore.open(counting(TestDatabase.POSTGRESQL.fresh(), sent))).childKey(new byte[16]).build();
+        Registry registry = countedRegistry(sent);
         Register first = register(1);
         assertThat(registry.handle(Actor.guardian(), first).isAccepted()).isTrue();
 
         sent.clear();
         assertThat(registry.handle(Actor.school("HD001"), new Verify(first.child(), "fail", null, "户口簿未带")).isAccepted()).isTrue();
 
-        List<String> work = sent.stream().filter(s -> !s.startsWith("SELECT CURRENT_TIMESTAMP")).toList();
+        List<String> work = work(sent);
         assertThat(work).as("round trips of one verify: %s", work).noneMatch(s -> s.contains("FOR UPDATE"));
         assertThat(work.subList(work.size() - 3, work.size())).as("round trips of one verify: %s", work)
                 .satisfiesExactly(s -> assertThat(s).startsWith("WITH u AS (UPDATE registration r SET"),
@@ -80,14 +89,13 @@ class RoundTripsIT {
     @Test
     void aRefusalIsTheRegistrysReadsAndItsAppendAutoCommittedInOneStatement() {
         List<String> sent = new CopyOnWriteArrayList<>();
-        Registry registry = Registry.builder(season(), new ReferencePolicies())
-                .store(JdbcRegistrationStore.open(counting(TestDatabase.POSTGRESQL.fresh(), sent))).childKey(new byte[16]).build();
+        Registry registry = countedRegistry(sent);
         assertThat(registry.handle(Actor.guardian(), register(1)).isAccepted()).isTrue();
 
         sent.clear();
         assertThat(registry.handle(Actor.guardian(), register(1)).isAccepted()).isFalse();
 
-        List<String> work = sent.stream().filter(s -> !s.startsWith("SELECT CURRENT_TIMESTAMP")).toList();
+        List<String> work = work(sent);
         assertThat(work).as("round trips of one refusal: %s", work).doesNotContain("COMMIT");
         assertThat(work.get(work.size() - 1)).as("round trips of one refusal: %s", work).startsWith("WITH h AS (UPDATE audit_head");
         assertThat(registry.audit().head().count()).isEqualTo(2);
@@ -97,8 +105,7 @@ class RoundTripsIT {
     @Test
     void fourThreadsOfOneNodeAppendEachInOneStatementWithoutLockingTheHeadFirst() throws Exception {
         List<String> sent = new CopyOnWriteArrayList<>();
-        Registry registry = Registry.builder(season(), new ReferencePolicies())
-                .store(JdbcRegistrationStore.open(counting(TestDatabase.POSTGRESQL.fresh(), sent))).childKey(new byte[16]).build();
+        Registry registry = countedRegistry(sent);
         assertThat(registry.handle(Actor.guardian(), register(1)).isAccepted()).isTrue();
         sent.clear();
 
