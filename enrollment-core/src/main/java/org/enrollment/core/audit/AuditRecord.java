@@ -32,6 +32,12 @@ public record AuditRecord(Instant at, String actor, String operator, String comm
                           String outcome, List<String> reasons, List<String> rulesFired, String detail, String facts,
                           String ruleSet, String season, StateSeal seal, SealedState state) {
 
+    /**
+     * The one record handed to a trail that keeps none ({@link AuditTrail#keepsRecords()}): made once, never
+     * written, standing for every command's.
+     */
+    public static final AuditRecord UNKEPT = new AuditRecord(Instant.EPOCH, "", "", List.of(), List.of(), "", List.of(), List.of(), "");
+
     /** Validates and freezes. */
     public AuditRecord {
         Objects.requireNonNull(at, "at");

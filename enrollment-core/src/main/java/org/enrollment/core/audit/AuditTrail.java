@@ -26,6 +26,15 @@ public interface AuditTrail {
         return append(record).sequence();
     }
 
+    /**
+     * Whether the trail keeps what it is given. A trail that only counts its entries (an impact replay's, which
+     * compares decisions, not logs) says no, and a registry then hands it {@link AuditRecord#UNKEPT} instead of
+     * building each command's record: no child references, facts, body, seal or hash are made for it.
+     */
+    default boolean keepsRecords() {
+        return true;
+    }
+
     /** How many entries there are, and the last hash: what a host remembers to check the log later. */
     AuditHead head();
 

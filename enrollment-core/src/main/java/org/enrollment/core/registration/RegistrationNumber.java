@@ -1,7 +1,6 @@
 package org.enrollment.core.registration;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.enrollment.core.child.Mod11Check;
 
 /**
@@ -12,18 +11,37 @@ import org.enrollment.core.child.Mod11Check;
  */
 public record RegistrationNumber(String value) implements Comparable<RegistrationNumber> {
 
-    private static final Pattern FORM = Pattern.compile("(\\d{6})-(\\d{4})-(\\d{6})-([0-9X])");
+    /** The written form, {@code 110108-2014-000123-5}: {@code d} a digit, {@code -} itself, {@code c} the check character. */
+    private static final String FORM = "dddddd-dddd-dddddd-c";
 
-    /** Validates the form and the check character. */
+    /** Validates the form and the check character (read by hand: every registration made is checked). */
     public RegistrationNumber {
         Objects.requireNonNull(value, "value");
-        var m = FORM.matcher(value);
-        if (!m.matches()) {
+        if (!hasForm(value)) {
             throw new IllegalArgumentException("Pre-registration number must look like 110108-2014-000123-5, was '" + value + "'.");
         }
-        if (Mod11Check.of(m.group(1) + m.group(2) + m.group(3)) != m.group(4).charAt(0)) {
+        if (Mod11Check.of(value.substring(0, 6) + value.substring(7, 11) + value.substring(12, 18)) != value.charAt(19)) {
             throw new IllegalArgumentException("Pre-registration number " + value + " has a wrong check character.");
         }
+    }
+
+    private static boolean hasForm(String value) {
+        if (value.length() != FORM.length()) {
+            return false;
+        }
+        for (int i = 0; i < FORM.length(); i++) {
+            char c = value.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            boolean fits = switch (FORM.charAt(i)) {
+                case 'd' -> digit;
+                case 'c' -> digit || c == 'X';
+                default -> c == FORM.charAt(i);
+            };
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

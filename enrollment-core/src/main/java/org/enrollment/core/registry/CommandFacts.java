@@ -42,6 +42,9 @@ final class CommandFacts {
                 facts.add("school=" + a.school());
             }
         }
+        if (facts.isEmpty()) {
+            return "";
+        }
         String text = ResidentId.maskAll(String.join(" ", facts));
         return text.length() <= MAX ? text : text.substring(0, MAX) + "…";
     }

@@ -67,6 +67,8 @@ public final class Registry {
     private final CommandJudge judge;
     private final SharedGuard guard;
     private final LogCheckpointer signer;
+    /** Whether the store's trail keeps records; when not, none is built ({@link AuditRecord#UNKEPT}). */
+    private final boolean keepsRecords;
 
     Registry(RegistryBuilder b) {
         this.season = b.season;
@@ -81,6 +83,7 @@ public final class Registry {
                 .orElse(null);
         this.signer = b.logKey == null ? null
                 : new LogCheckpointer(b.store.audit().tree(), b.logKey, b.schedule, b.clock, b.store.audit().checkpoints());
+        this.keepsRecords = b.store.audit().keepsRecords();
     }
 
     /**
@@ -124,7 +127,7 @@ public final class Registry {
                     "must be 1 to 64 letters, digits or ._:@-, and never a resident ID"));
             return refusedUnjudged(shownActor, command, reason, "operator=" + Reasons.shown("operator", masked));
         }
-        String facts = CommandFacts.of(command);
+        String facts = keepsRecords ? CommandFacts.of(command) : "";
         for (int attempt = 1; ; attempt++) {
             Instant at = now();
             Judgement j = judge.judge(actor, command, at);
@@ -190,11 +193,25 @@ public final class Registry {
 
     private AuditRecord record(Instant at, String actor, String operator, Command command, String facts, Judgement j,
                                List<Reason> reasons, Outcome outcome) {
-        List<String> targets = j.concerned().stream().map(r -> r.number().value()).toList();
-        List<String> children = j.children().stream().map(childReference::of).toList();
-        return new AuditRecord(at, actor, operator == null ? "" : operator, command.kind().text(), targets, children, outcome.name(),
-                reasons.stream().map(r -> r.code().name()).toList(), j.rulesFired(), j.detail(), facts,
-                j.ruleSet().isEmpty() ? policies.fingerprint() : j.ruleSet(),
+        if (!keepsRecords) {
+            return AuditRecord.UNKEPT;
+        }
+        List<Registration> concerned = j.concerned();
+        String[] targets = new String[concerned.size()];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = concerned.get(i).number().value();
+        }
+        List<ResidentId> named = j.children();
+        String[] children = new String[named.size()];
+        for (int i = 0; i < children.length; i++) {
+            children[i] = childReference.of(named.get(i));
+        }
+        String[] codes = new String[reasons.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = reasons.get(i).code().name();
+        }
+        return new AuditRecord(at, actor, operator == null ? "" : operator, command.kind().text(), List.of(targets), List.of(children),
+                outcome.name(), List.of(codes), j.rulesFired(), j.detail(), facts, j.ruleSet().isEmpty() ? policies.fingerprint() : j.ruleSet(),
                 seasonPrint, seal, SealedState.NONE);
     }
 

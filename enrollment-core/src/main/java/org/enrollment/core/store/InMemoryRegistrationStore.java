@@ -50,6 +50,8 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final AtomicLong waitingListIds = new AtomicLong();
     private final AuditTrail audit;
+    /** Whether the trail keeps records: when not, nothing a commit wrote is handed to it. */
+    private final boolean keepsRecords;
 
     /** An empty store with its audit log in memory. */
     public InMemoryRegistrationStore() {
@@ -63,6 +65,7 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
      */
     public InMemoryRegistrationStore(AuditTrail audit) {
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.keepsRecords = audit.keepsRecords();
         if (audit.head().count() != 0) {
             throw new IllegalArgumentException("An in-memory store starts empty, but its audit log has " + audit.head().count()
                     + " entries.\nMaybe resume from it: InMemoryRegistrationStore.resumed(trail, childKey).");
@@ -72,6 +75,7 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
 
     private InMemoryRegistrationStore(AuditTrail audit, LogReplay replay) {
         this.audit = audit;
+        this.keepsRecords = audit.keepsRecords();
         Arrays.setAll(locks, i -> new ReentrantLock());
         install(List.copyOf(replay.registrations().values()), Map.of(), null, null);
         for (Registration r : replay.registrations().values()) {
@@ -186,7 +190,7 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
             List<Registration> written = numbered(changes);
             CoBuildList w = changes.waitingList();
             CoBuildList waiting = w == null ? null : new CoBuildList(waitingListIds.incrementAndGet(), w.unit(), w.school(), w.children(), w.at());
-            long sequence = audit.add(record.written(new WrittenState(written, waiting, changes.endWaitingList())));
+            long sequence = audit.add(keepsRecords ? record.written(new WrittenState(written, waiting, changes.endWaitingList())) : record);
             install(written, before, waiting, changes.endWaitingList());
             return new CommitResult.Committed(written, sequence);
         } finally {
@@ -251,13 +255,14 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
                     all.addAll(b);
                     return List.copyOf(all);
                 });
+                listAtSchool(r);
             } else {
                 adjustPlaces(old, -1);
                 if (!old.school().equals(r.school())) {
                     bySchool.get(old.school()).remove(r.number());
+                    listAtSchool(r);
                 }
             }
-            bySchool.computeIfAbsent(r.school(), s -> ConcurrentHashMap.newKeySet()).add(r.number());
             adjustPlaces(r, 1);
         }
         if (ended != null) {
@@ -266,6 +271,11 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
         if (waiting != null) {
             waitingLists.put(waiting.school(), waiting);
         }
+    }
+
+    /** Lists the registration at its school: once, when it is made or moves there (the sets' adds lock a bin). */
+    private void listAtSchool(Registration r) {
+        bySchool.computeIfAbsent(r.school(), s -> ConcurrentHashMap.newKeySet()).add(r.number());
     }
 
     private void adjustPlaces(Registration r, int by) {

@@ -25,7 +25,7 @@ import org.enrollment.examples.scenario.Expectation;
  */
 record ChildChanges(long changed, Map<Grouping, List<Group>> groups, long noLongerFiled, long newlyFiled) {
 
-    /** Compares the end state of every child in both registries. */
+    /** Compares the end state of every child in both registries; a name that is no resident ID is passed over. */
     static ChildChanges of(Set<String> children, Season season, Registry base, Registry next) {
         Breakdown transitions = new Breakdown();
         Breakdown districts = new Breakdown();
@@ -33,6 +33,9 @@ record ChildChanges(long changed, Map<Grouping, List<Group>> groups, long noLong
         long lost = 0;
         long gained = 0;
         for (String id : children) {
+            if (!ResidentId.isValid(id)) {
+                continue;
+            }
             ResidentId child = ResidentId.of(id);
             Optional<Registration> a = base.registrationOf(child);
             Optional<Registration> b = next.registrationOf(child);

@@ -10,10 +10,10 @@ import org.enrollment.core.audit.tlog.CheckpointStore;
 import org.enrollment.core.audit.tlog.LogTree;
 
 /**
- * An audit log that only counts its entries: an impact replay compares decisions, not logs. It builds no entry's
- * body, so nothing a command wrote is ever sealed ({@link org.enrollment.core.audit.SealedState} seals when the
- * body is built), and nothing is hashed; two whole seasons' entries would not fit beside their registries in a
- * 1 GB heap anyway. Each entry it hands back has its sequence number only, with an empty body and hash.
+ * An audit log that only counts its entries: an impact replay compares decisions, not logs. It keeps no records
+ * ({@link #keepsRecords()}), so a registry builds none for it: no child references, facts, body, seal or hash;
+ * two whole seasons' entries would not fit beside their registries in a 1 GB heap anyway. Each entry it hands back
+ * has its sequence number only, with an empty body and hash.
  */
 final class CountingAuditTrail implements AuditTrail {
 
@@ -21,7 +21,18 @@ final class CountingAuditTrail implements AuditTrail {
 
     @Override
     public AuditEntry append(AuditRecord record) {
-        return new AuditEntry(count++, "", "");
+        return new AuditEntry(add(record), "", "");
+    }
+
+    @Override
+    public long add(AuditRecord record) {
+        return count++;
+    }
+
+    /** No: it counts. */
+    @Override
+    public boolean keepsRecords() {
+        return false;
     }
 
     /**

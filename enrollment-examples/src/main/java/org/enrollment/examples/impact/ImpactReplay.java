@@ -113,6 +113,7 @@ public final class ImpactReplay {
         private final Season season;
         private final Consumer<String> progress;
         private final Map<Grouping, Breakdown> changes = new EnumMap<>(Grouping.class);
+        /** The children the commands name, as written, valid or not (told apart once, at the end). */
         private final Set<String> children = new LinkedHashSet<>();
         private long commands;
         private long changed;
@@ -134,7 +135,7 @@ public final class ImpactReplay {
 
         private void compare(ScenarioCommand c, Step a, Step b) {
             for (String child : ScenarioPlayer.childrenNamed(c.command())) {
-                if (child != null && ResidentId.isValid(child)) {
+                if (child != null) {
                     children.add(child);
                 }
             }

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registry.Registry;
@@ -51,7 +50,8 @@ final class SideReplay implements AutoCloseable {
                 for (String r : d.rulesFired()) {
                     fired.merge(r, 1L, Long::sum);
                 }
-                steps.add(new Step(d, registrationOfFirstChild(c)));
+                List<String> named = ScenarioPlayer.childrenNamed(c.command());
+                steps.add(new Step(d, player.registrationAfter(named.isEmpty() ? null : named.get(0), d)));
             }
             return steps;
         });
@@ -73,13 +73,6 @@ final class SideReplay implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("An impact replay was interrupted.", e);
         }
-    }
-
-    /** The registration of the first child the command names, right after the command: where a change is counted. */
-    private Optional<Registration> registrationOfFirstChild(ScenarioCommand c) {
-        List<String> named = ScenarioPlayer.childrenNamed(c.command());
-        String child = named.isEmpty() ? null : named.get(0);
-        return child != null && ResidentId.isValid(child) ? player.registry().registrationOf(ResidentId.of(child)) : Optional.empty();
     }
 
     RuleSet rules() {

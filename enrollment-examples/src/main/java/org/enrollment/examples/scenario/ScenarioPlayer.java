@@ -69,8 +69,7 @@ public final class ScenarioPlayer {
         Optional<List<String>> probed = CommandCodec.probedChildren(c.command());
         if (probed.isPresent()) {
             for (String child : probed.get()) {
-                Optional<Registration> r = child != null && ResidentId.isValid(child)
-                        ? registrationOf(ResidentId.of(child), d) : Optional.empty();
+                Optional<Registration> r = registrationAfter(child, d);
                 r.ifPresent(concerned::add);
                 states.add(r.map(x -> x.state().name()).orElse(Expectation.NONE));
             }
@@ -83,19 +82,27 @@ public final class ScenarioPlayer {
     }
 
     /**
-     * The child's registration as {@link Registry#registrationOf} reads it after the decision: the one an accepted
-     * decision wrote for the child, when it wrote one, is the child's latest (a command acts on the child's
-     * registration that is not WITHDRAWN, and a register makes the newest), so the store is not asked again (on
-     * PostgreSQL a round trip per command); otherwise it is read.
+     * The registration of the child (as the command writes it) as {@link Registry#registrationOf} reads it right
+     * after the decision: the one an accepted decision wrote for the child, when it wrote one, is the child's latest
+     * (a command acts on the child's registration that is not WITHDRAWN, and a register makes the newest), so the
+     * store is not asked again (on PostgreSQL a round trip per command) nor the ID parsed; otherwise it is read.
+     * Empty for a child that is not a valid resident ID, or has no registration.
      */
-    private Optional<Registration> registrationOf(ResidentId child, Decision d) {
-        if (d.isAccepted()) {
-            List<Registration> written = d.registrations().stream().filter(r -> r.child().equals(child)).toList();
-            if (written.size() == 1) {
-                return Optional.of(written.get(0));
+    public Optional<Registration> registrationAfter(String child, Decision d) {
+        if (d.isAccepted() && child != null) {
+            Registration written = null;
+            int found = 0;
+            for (Registration r : d.registrations()) {
+                if (r.child().value().equals(child)) {
+                    written = r;
+                    found++;
+                }
+            }
+            if (found == 1) {
+                return Optional.of(written);
             }
         }
-        return registry.registrationOf(child);
+        return child != null && ResidentId.isValid(child) ? registry.registrationOf(ResidentId.of(child)) : Optional.empty();
     }
 
     /**
