@@ -67,20 +67,32 @@ public final class AuditChain {
         }
         line[line.length - 2] = '"';
         line[line.length - 1] = '}';
-        return new Sealed(new AuditEntry(sequence, body, new String(line, hashAt, HASH_HEX, StandardCharsets.US_ASCII)), line);
+        return new Sealed(sequence, body, line);
     }
 
     /**
-     * An entry just made, with its export line's UTF-8 bytes (without the line end).
+     * An entry just made, as its export line's UTF-8 bytes (without the line end); made an {@link AuditEntry} only
+     * when asked (the in-memory trail keeps the line only).
      *
-     * @param entry the entry
-     * @param line {@code entry.line()} in UTF-8; its last 66 bytes are the hash's hex digits, then {@code "}}
+     * @param sequence the entry's sequence number
+     * @param body the entry's body
+     * @param line the entry's line in UTF-8; its last 66 bytes are the hash's hex digits, then {@code "}}
      */
-    record Sealed(AuditEntry entry, byte[] line) {
+    record Sealed(long sequence, String body, byte[] line) {
 
         /** Where in {@link #line} the hash's 64 hex digits begin. */
         int hashAt() {
             return line.length - 2 - HASH_HEX;
+        }
+
+        /** The entry's hash, in hex. */
+        String hash() {
+            return new String(line, hashAt(), HASH_HEX, StandardCharsets.US_ASCII);
+        }
+
+        /** The entry. */
+        AuditEntry entry() {
+            return new AuditEntry(sequence, body, hash());
         }
     }
 

@@ -20,7 +20,7 @@ public interface AuditTrail {
     /**
      * Appends the record as the next entry and returns its sequence number: all a command's caller needs. A trail
      * may make the entry later, on another thread ({@link InMemoryAuditTrail}); every read that begins after this
-     * returns sees it, and a failure making it is thrown by the next call.
+     * returns sees it, and a failure making it is thrown by that read and every call after it.
      */
     default long add(AuditRecord record) {
         return append(record).sequence();

@@ -137,7 +137,7 @@ public final class FileAuditTrail implements AuditTrail, Closeable {
             offsetAt(size, end);
             end += sealed.line().length + 1;
             size++;
-            lastHash = sealed.entry().hash();
+            lastHash = sealed.hash();
             awaitDurable(size, epoch);
             return sealed.entry();
         } finally {

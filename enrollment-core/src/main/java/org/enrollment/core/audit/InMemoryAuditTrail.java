@@ -24,8 +24,9 @@ import org.enrollment.core.audit.tlog.MerkleTree;
  * the {@link LineBlocks}, off the caller's thread. Every read ({@link #head}, {@link #entries}, {@link #tree}'s
  * nodes, {@link #verify}, {@link #export}) first waits until the sealer has caught up with every add made before it
  * began, so a reader sees the log as if each add had been sealed at once. A failure on the sealer is thrown, as
- * it was thrown there, by every later call. The sealer is a daemon from a shared pool that runs only while
- * records wait, and holds the trail only while it runs. The entries are kept as their export lines, deflated in
+ * it was thrown there, by every later read, and by every add once it is known. The sealer is a daemon from a
+ * shared pool, started once a batch of records waits or a reader waits for fewer, running until none waits; it
+ * holds the trail only while it runs. The entries are kept as their export lines, deflated in
  * blocks, and made {@link AuditEntry} objects only when read: a season of 713,106 entries takes about 270 MB. The
  * tree and the checkpoints are kept in memory too.
  */
@@ -65,11 +66,21 @@ public final class InMemoryAuditTrail implements AuditTrail {
             awaitUntil(() -> waiting.size() < QUEUE || failure != null);
             failIfBroken();
             waiting.add(record);
-            if (!sealing) {
-                sealing = true;
-                SEALERS.execute(this::seal);
+            if (waiting.size() >= BATCH) {
+                startSealer();
             }
             return issued++;
+        }
+    }
+
+    /**
+     * Starts the sealer, under the lock, unless it runs or nothing waits: once a batch waits, or a reader waits
+     * for what does. Not at every add: a sealer that keeps up would then be woken (and go idle) once a command.
+     */
+    private void startSealer() {
+        if (!sealing && !waiting.isEmpty()) {
+            sealing = true;
+            SEALERS.execute(this::seal);
         }
     }
 
@@ -199,6 +210,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
     /** Waits, under the lock, until every add made so far is sealed; throws the sealer's failure, if it failed. */
     private void caughtUp() {
         long target = issued;
+        startSealer();
         awaitUntil(() -> lines.size() >= target || failure != null);
         failIfBroken();
     }

@@ -69,7 +69,10 @@ public final class StateSeal {
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(AAD);
-            return Base64.getEncoder().encodeToString(concat(nonce, cipher.doFinal(StateCodec.encode(state))));
+            byte[] plain = StateCodec.encode(state);
+            byte[] sealed = Arrays.copyOf(nonce, NONCE + cipher.getOutputSize(plain.length));
+            int length = NONCE + cipher.doFinal(plain, 0, plain.length, sealed, NONCE);
+            return Base64.getEncoder().encodeToString(length == sealed.length ? sealed : Arrays.copyOf(sealed, length));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available, which every Java platform must have.", e);
         }
