@@ -48,26 +48,36 @@ public final class AuditChain {
         return sealLine(sha256, sequence, previousHash.getBytes(StandardCharsets.US_ASCII), record).entry();
     }
 
-    /**
-     * Makes the entry that follows the entry whose hash is {@code previousHash} (its 64 hex digits in ASCII), with
-     * its export line in UTF-8: the body is encoded once, for the hash and for the line (the tree's leaf).
-     */
+    /** As {@link #sealLine(MessageDigest, long, byte[], AuditRecord, Utf8Out)}, the body written into a buffer of its own. */
     static Sealed sealLine(MessageDigest sha256, long sequence, byte[] previousHash, AuditRecord record) {
-        String body = record.body(sequence);
-        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+        return sealLine(sha256, sequence, previousHash, record, new Utf8Out(1024));
+    }
+
+    /**
+     * Makes the entry that follows the entry whose hash is {@code previousHash} (its 64 hex digits in ASCII), as its
+     * export line in UTF-8: the body is written once, as bytes, into {@code body} (emptied first, and reused by a
+     * caller that seals many), hashed from there and copied into the line (the tree's leaf).
+     */
+    static Sealed sealLine(MessageDigest sha256, long sequence, byte[] previousHash, AuditRecord record, Utf8Out body) {
+        body.reset();
+        record.body(body, sequence);
+        byte[] bytes = body.bytes();
+        int size = body.size();
         sha256.reset();
         sha256.update(previousHash);
-        byte[] digest = sha256.digest(bodyBytes);
-        int hashAt = bodyBytes.length - 1 + HASH_MARK.length;
-        byte[] line = Arrays.copyOf(bodyBytes, hashAt + HASH_HEX + 2);
-        System.arraycopy(HASH_MARK, 0, line, bodyBytes.length - 1, HASH_MARK.length);
+        sha256.update(bytes, 0, size);
+        byte[] digest = sha256.digest();
+        int hashAt = size - 1 + HASH_MARK.length;
+        byte[] line = new byte[hashAt + HASH_HEX + 2];
+        System.arraycopy(bytes, 0, line, 0, size - 1);
+        System.arraycopy(HASH_MARK, 0, line, size - 1, HASH_MARK.length);
         for (int i = 0; i < digest.length; i++) {
             line[hashAt + 2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
             line[hashAt + 2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
         }
         line[line.length - 2] = '"';
         line[line.length - 1] = '}';
-        return new Sealed(sequence, body, line);
+        return new Sealed(sequence, line);
     }
 
     /**
@@ -75,10 +85,9 @@ public final class AuditChain {
      * when asked (the in-memory trail keeps the line only).
      *
      * @param sequence the entry's sequence number
-     * @param body the entry's body
      * @param line the entry's line in UTF-8; its last 66 bytes are the hash's hex digits, then {@code "}}
      */
-    record Sealed(long sequence, String body, byte[] line) {
+    record Sealed(long sequence, byte[] line) {
 
         /** Where in {@link #line} the hash's 64 hex digits begin. */
         int hashAt() {
@@ -90,9 +99,9 @@ public final class AuditChain {
             return new String(line, hashAt(), HASH_HEX, StandardCharsets.US_ASCII);
         }
 
-        /** The entry. */
+        /** The entry: its body read back from the line, as an export is read. */
         AuditEntry entry() {
-            return new AuditEntry(sequence, body, hash());
+            return new AuditEntry(sequence, new String(line, 0, hashAt() - HASH_MARK.length, StandardCharsets.UTF_8) + "}", hash());
         }
     }
 

@@ -73,41 +73,43 @@ public record AuditRecord(Instant at, String actor, String operator, String comm
                 ruleSet, season, seal, sealed);
     }
 
-    /** The canonical JSON body of the entry with this sequence number, without its hash. */
-    String body(long sequence) {
+    /**
+     * Writes the canonical JSON body of the entry with this sequence number, without its hash, in UTF-8 after what
+     * {@code out} holds.
+     */
+    void body(Utf8Out out, long sequence) {
         String sealed = state.text();
-        StringBuilder b = new StringBuilder(256 + sealed.length());
-        b.append("{\"seq\":").append(sequence).append(",\"at\":");
-        Json.string(b, at.toString());
-        b.append(",\"actor\":");
-        Json.string(b, actor);
-        optional(b, "operator", operator);
-        b.append(",\"command\":");
-        Json.string(b, command);
-        b.append(",\"targets\":");
-        Json.strings(b, targets);
-        b.append(",\"children\":");
-        Json.strings(b, children);
-        b.append(",\"outcome\":");
-        Json.string(b, outcome);
-        b.append(",\"reasons\":");
-        Json.strings(b, reasons);
-        b.append(",\"rules\":");
-        Json.strings(b, rulesFired);
-        b.append(",\"detail\":");
-        Json.string(b, detail);
-        optional(b, "facts", facts);
-        optional(b, "ruleset", ruleSet);
-        optional(b, "season", season);
-        optional(b, "key", seal == null ? "" : seal.keyId());
-        optional(b, "state", sealed);
-        return b.append('}').toString();
+        out.ascii("{\"seq\":").number(sequence).ascii(",\"at\":");
+        Json.string(out, at.toString());
+        out.ascii(",\"actor\":");
+        Json.string(out, actor);
+        optional(out, "operator", operator);
+        out.ascii(",\"command\":");
+        Json.string(out, command);
+        out.ascii(",\"targets\":");
+        Json.strings(out, targets);
+        out.ascii(",\"children\":");
+        Json.strings(out, children);
+        out.ascii(",\"outcome\":");
+        Json.string(out, outcome);
+        out.ascii(",\"reasons\":");
+        Json.strings(out, reasons);
+        out.ascii(",\"rules\":");
+        Json.strings(out, rulesFired);
+        out.ascii(",\"detail\":");
+        Json.string(out, detail);
+        optional(out, "facts", facts);
+        optional(out, "ruleset", ruleSet);
+        optional(out, "season", season);
+        optional(out, "key", seal == null ? "" : seal.keyId());
+        optional(out, "state", sealed);
+        out.ascii('}');
     }
 
-    private static void optional(StringBuilder b, String field, String value) {
+    private static void optional(Utf8Out out, String field, String value) {
         if (!value.isEmpty()) {
-            b.append(",\"").append(field).append("\":");
-            Json.string(b, value);
+            out.ascii(",\"").ascii(field).ascii("\":");
+            Json.string(out, value);
         }
     }
 

@@ -50,9 +50,12 @@ public final class InMemoryAuditTrail implements AuditTrail {
     private boolean sealing;
     private Throwable failure;
     private String headHash = AuditChain.GENESIS;
-    /** The sealer's own: the digest and the last entry's hash, as ASCII hex. */
+    /** The sealer's own (one runs at a time): the digest, the last entry's hash as ASCII hex, the body and batch buffers. */
     private final MessageDigest sha256 = AuditChain.sha256();
     private final byte[] lastHash = AuditChain.GENESIS.getBytes(StandardCharsets.US_ASCII);
+    private final Utf8Out body = new Utf8Out(1024);
+    private final List<AuditRecord> batch = new ArrayList<>(BATCH);
+    private final List<byte[]> sealed = new ArrayList<>(BATCH);
 
     /** An empty log. */
     public InMemoryAuditTrail() {
@@ -155,8 +158,8 @@ public final class InMemoryAuditTrail implements AuditTrail {
 
     /** The sealer: seals what waits, a batch at a time, until nothing does. */
     private void seal() {
-        List<AuditRecord> batch = new ArrayList<>(BATCH);
-        List<byte[]> sealed = new ArrayList<>(BATCH);
+        batch.clear();
+        sealed.clear();
         while (true) {
             long first;
             synchronized (lock) {
@@ -173,7 +176,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
             Throwable failed = null;
             try {
                 for (AuditRecord record : batch) {
-                    AuditChain.Sealed entry = AuditChain.sealLine(sha256, first + sealed.size(), lastHash, record);
+                    AuditChain.Sealed entry = AuditChain.sealLine(sha256, first + sealed.size(), lastHash, record, body);
                     byte[] line = entry.line();
                     tree.appendEntry(line, 0, line.length);
                     System.arraycopy(line, entry.hashAt(), lastHash, 0, lastHash.length);
@@ -182,7 +185,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
             } catch (RuntimeException | Error e) {
                 failed = e;
             }
-            publish(sealed, failed);
+            publish(failed);
             if (failed != null) {
                 return;
             }
@@ -192,7 +195,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
     }
 
     /** Makes the sealed lines readable, and the failure that stopped the sealer, if one did. */
-    private void publish(List<byte[]> sealed, Throwable failed) {
+    private void publish(Throwable failed) {
         synchronized (lock) {
             for (byte[] line : sealed) {
                 lines.add(line, 0, line.length);

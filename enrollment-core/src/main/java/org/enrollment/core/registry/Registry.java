@@ -196,22 +196,11 @@ public final class Registry {
         if (!keepsRecords) {
             return AuditRecord.UNKEPT;
         }
-        List<Registration> concerned = j.concerned();
-        String[] targets = new String[concerned.size()];
-        for (int i = 0; i < targets.length; i++) {
-            targets[i] = concerned.get(i).number().value();
-        }
-        List<ResidentId> named = j.children();
-        String[] children = new String[named.size()];
-        for (int i = 0; i < children.length; i++) {
-            children[i] = childReference.of(named.get(i));
-        }
-        String[] codes = new String[reasons.size()];
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = reasons.get(i).code().name();
-        }
-        return new AuditRecord(at, actor, operator == null ? "" : operator, command.kind().text(), List.of(targets), List.of(children),
-                outcome.name(), List.of(codes), j.rulesFired(), j.detail(), facts, j.ruleSet().isEmpty() ? policies.fingerprint() : j.ruleSet(),
+        List<String> targets = j.concerned().stream().map(r -> r.number().value()).toList();
+        List<String> children = j.children().stream().map(childReference::of).toList();
+        return new AuditRecord(at, actor, operator == null ? "" : operator, command.kind().text(), targets, children, outcome.name(),
+                reasons.stream().map(r -> r.code().name()).toList(), j.rulesFired(), j.detail(), facts,
+                j.ruleSet().isEmpty() ? policies.fingerprint() : j.ruleSet(),
                 seasonPrint, seal, SealedState.NONE);
     }
 

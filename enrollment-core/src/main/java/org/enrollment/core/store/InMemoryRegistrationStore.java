@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -176,12 +175,12 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
             }
             before.put(u.number(), current);
         }
-        TreeSet<Integer> stripes = lockStripes(changes, before);
-        List<ReentrantLock> held = new ArrayList<>(stripes.size());
+        int[] stripes = lockStripes(changes, before);
+        int held = 0;
         try {
             for (int s : stripes) {
                 locks[s].lock();
-                held.add(locks[s]);
+                held++;
             }
             CommitResult.Conflict conflict = CommitCheck.of(this, changes, before);
             if (conflict != null) {
@@ -194,33 +193,42 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
             install(written, before, waiting, changes.endWaitingList());
             return new CommitResult.Committed(written, sequence);
         } finally {
-            for (int i = held.size() - 1; i >= 0; i--) {
-                held.get(i).unlock();
+            for (int i = held - 1; i >= 0; i--) {
+                locks[stripes[i]].unlock();
             }
         }
     }
 
-    private TreeSet<Integer> lockStripes(ChangeSet changes, Map<RegistrationNumber, Registration> before) {
-        TreeSet<Integer> stripes = new TreeSet<>();
+    /** The stripes the change locks, each once, in ascending order (the global order that keeps commits from deadlocking). */
+    private int[] lockStripes(ChangeSet changes, Map<RegistrationNumber, Registration> before) {
+        int[] stripes = new int[3 * changes.updates().size() + 2 * changes.inserts().size() + 3];
+        int n = 0;
         for (Registration u : changes.updates()) {
-            stripes.add(schoolStripe(u.school()));
-            stripes.add(schoolStripe(before.get(u.number()).school()));
-            stripes.add(childStripe(u.child()));
+            stripes[n++] = schoolStripe(u.school());
+            stripes[n++] = schoolStripe(before.get(u.number()).school());
+            stripes[n++] = childStripe(u.child());
         }
-        for (NewRegistration n : changes.inserts()) {
-            stripes.add(schoolStripe(n.school()));
-            stripes.add(childStripe(n.child()));
+        for (NewRegistration r : changes.inserts()) {
+            stripes[n++] = schoolStripe(r.school());
+            stripes[n++] = childStripe(r.child());
         }
         if (changes.waitingList() != null) {
-            stripes.add(schoolStripe(changes.waitingList().school()));
+            stripes[n++] = schoolStripe(changes.waitingList().school());
         }
         if (changes.endWaitingList() != null) {
-            stripes.add(schoolStripe(changes.endWaitingList().school()));
+            stripes[n++] = schoolStripe(changes.endWaitingList().school());
         }
         if (changes.coBuildCount() != null) {
-            stripes.add(schoolStripe(changes.coBuildCount().school()));
+            stripes[n++] = schoolStripe(changes.coBuildCount().school());
         }
-        return stripes;
+        Arrays.sort(stripes, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || stripes[i] != stripes[distinct - 1]) {
+                stripes[distinct++] = stripes[i];
+            }
+        }
+        return Arrays.copyOf(stripes, distinct);
     }
 
     private static int schoolStripe(String school) {
