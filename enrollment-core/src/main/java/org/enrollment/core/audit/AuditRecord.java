@@ -79,25 +79,17 @@ public record AuditRecord(Instant at, String actor, String operator, String comm
      */
     void body(Utf8Out out, long sequence) {
         String sealed = state.text();
-        out.ascii("{\"seq\":").number(sequence).ascii(",\"at\":");
-        Json.string(out, at.toString());
-        out.ascii(",\"actor\":");
-        Json.string(out, actor);
+        out.ascii("{\"seq\":").number(sequence);
+        field(out, "at", at.toString());
+        field(out, "actor", actor);
         optional(out, "operator", operator);
-        out.ascii(",\"command\":");
-        Json.string(out, command);
-        out.ascii(",\"targets\":");
-        Json.strings(out, targets);
-        out.ascii(",\"children\":");
-        Json.strings(out, children);
-        out.ascii(",\"outcome\":");
-        Json.string(out, outcome);
-        out.ascii(",\"reasons\":");
-        Json.strings(out, reasons);
-        out.ascii(",\"rules\":");
-        Json.strings(out, rulesFired);
-        out.ascii(",\"detail\":");
-        Json.string(out, detail);
+        field(out, "command", command);
+        list(out, "targets", targets);
+        list(out, "children", children);
+        field(out, "outcome", outcome);
+        list(out, "reasons", reasons);
+        list(out, "rules", rulesFired);
+        field(out, "detail", detail);
         optional(out, "facts", facts);
         optional(out, "ruleset", ruleSet);
         optional(out, "season", season);
@@ -106,10 +98,17 @@ public record AuditRecord(Instant at, String actor, String operator, String comm
         out.ascii('}');
     }
 
-    private static void optional(Utf8Out out, String field, String value) {
+    private static void field(Utf8Out out, String name, String value) {
+        Json.string(out.ascii(",\"").ascii(name).ascii("\":"), value);
+    }
+
+    private static void list(Utf8Out out, String name, List<String> values) {
+        Json.strings(out.ascii(",\"").ascii(name).ascii("\":"), values);
+    }
+
+    private static void optional(Utf8Out out, String name, String value) {
         if (!value.isEmpty()) {
-            out.ascii(",\"").ascii(field).ascii("\":");
-            Json.string(out, value);
+            field(out, name, value);
         }
     }
 
