@@ -137,7 +137,7 @@ final class StateCodec {
      */
     private static final class Out {
 
-        private byte[] buf = new byte[256];
+        private byte[] buf = new byte[1024];
         private int size;
 
         void writeBoolean(boolean b) {
