@@ -76,7 +76,9 @@ final class CheckThenActStore implements RegistrationStore {
                         "child " + n.child() + " already holds a registration that is not withdrawn");
             }
         }
-        // The race: between the checks above and the writes below, another commit may do the same.
+        // The race: between the checks above and the writes below, another commit may do the same. The yield holds
+        // the window open however the threads are scheduled (on a loaded machine they rarely overlap by themselves).
+        Thread.yield();
         List<Registration> written = new ArrayList<>(changes.updates());
         changes.updates().forEach(u -> byNumber.put(u.number(), u));
         for (NewRegistration n : changes.inserts()) {
