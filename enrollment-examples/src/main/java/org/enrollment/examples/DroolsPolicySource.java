@@ -22,7 +22,7 @@ final class DroolsPolicySource implements PolicySource {
     public RuleSet fromFolder(Path folder) {
         DroolsPolicyEngine engine;
         try {
-            engine = DroolsPolicyEngine.fromFolder(folder);
+            engine = DroolsPolicyEngine.forReplay(folder); // the CLI never reloads: no warm-up for reloads
         } catch (RuleLoadException e) {
             throw new RulesNotLoadedException(folder.toString(), e.problems().stream().map(RuleProblem::toString).toList());
         }

@@ -2,9 +2,15 @@ package org.enrollment.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.UUID;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
 
@@ -35,6 +41,18 @@ class CompilerWarmUpTest {
 
         assertThat(RuleCompiler.warmUp(SHIPPED, 1_000, 0)).isZero();
         assertThat(RuleCompiler.builds()).isEqualTo(before);
+    }
+
+    @Test
+    void anEngineForAReplayBuildsEachFileAtMostOnce(@TempDir Path folder) throws IOException {
+        List<Path> files = DroolsPolicyEngine.exportShippedRules(folder);
+        Files.writeString(folder.resolve("eligibility.drl"), "\n// " + UUID.randomUUID() + "\n", StandardOpenOption.APPEND);
+        long before = RuleCompiler.builds();
+
+        DroolsPolicyEngine engine = DroolsPolicyEngine.forReplay(folder);
+
+        assertThat(engine.ruleNames()).isNotEmpty();
+        assertThat(RuleCompiler.builds() - before).as("no warm-up builds").isBetween(1L, (long) files.size());
     }
 
     @Test
