@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
+import org.enrollment.core.command.Command;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.command.Verify;
 import org.enrollment.core.policy.ReferencePolicies;
@@ -48,8 +49,13 @@ class RoundTripsIT {
                 .store(JdbcRegistrationStore.open(counting(TestDatabase.POSTGRESQL.fresh(), sent))).childKey(new byte[16]).build();
     }
 
-    /** The statements sent, without the clock's, which the registry reads once a second. */
-    private static List<String> work(List<String> sent) {
+    /**
+     * The statements one command sends, without the clock's (the registry reads it once a second), after checking
+     * that it was accepted or refused as expected.
+     */
+    private static List<String> sentFor(Registry registry, List<String> sent, Actor actor, Command command, boolean accepted) {
+        sent.clear();
+        assertThat(registry.handle(actor, command).isAccepted()).as("%s accepted", command).isEqualTo(accepted);
         return sent.stream().filter(s -> !s.startsWith("SELECT CURRENT_TIMESTAMP")).toList();
     }
 
@@ -59,10 +65,7 @@ class RoundTripsIT {
         Registry registry = countedRegistry(sent);
         assertThat(registry.handle(Actor.guardian(), register(1)).isAccepted()).isTrue();
 
-        sent.clear();
-        assertThat(registry.handle(Actor.guardian(), register(2)).isAccepted()).isTrue();
-
-        List<String> work = work(sent);
+        List<String> work = sentFor(registry, sent, Actor.guardian(), register(2), true);
         assertThat(work).as("round trips of one register: %s", work).hasSize(6);
         assertThat(work.get(work.size() - 2)).as("the audit append, one statement").startsWith("WITH h AS (UPDATE audit_head");
         assertThat(work.get(work.size() - 1)).isEqualTo("COMMIT");
@@ -75,10 +78,7 @@ class RoundTripsIT {
         Register first = register(1);
         assertThat(registry.handle(Actor.guardian(), first).isAccepted()).isTrue();
 
-        sent.clear();
-        assertThat(registry.handle(Actor.school("HD001"), new Verify(first.child(), "fail", null, "户口簿未带")).isAccepted()).isTrue();
-
-        List<String> work = work(sent);
+        List<String> work = sentFor(registry, sent, Actor.school("HD001"), new Verify(first.child(), "fail", null, "户口簿未带"), true);
         assertThat(work).as("round trips of one verify: %s", work).noneMatch(s -> s.contains("FOR UPDATE"));
         assertThat(work.subList(work.size() - 3, work.size())).as("round trips of one verify: %s", work)
                 .satisfiesExactly(s -> assertThat(s).startsWith("WITH u AS (UPDATE registration r SET"),
@@ -92,10 +92,7 @@ class RoundTripsIT {
         Registry registry = countedRegistry(sent);
         assertThat(registry.handle(Actor.guardian(), register(1)).isAccepted()).isTrue();
 
-        sent.clear();
-        assertThat(registry.handle(Actor.guardian(), register(1)).isAccepted()).isFalse();
-
-        List<String> work = work(sent);
+        List<String> work = sentFor(registry, sent, Actor.guardian(), register(1), false);
         assertThat(work).as("round trips of one refusal: %s", work).doesNotContain("COMMIT");
         assertThat(work.get(work.size() - 1)).as("round trips of one refusal: %s", work).startsWith("WITH h AS (UPDATE audit_head");
         assertThat(registry.audit().head().count()).isEqualTo(2);
