@@ -64,9 +64,13 @@ public record AuditRecord(Instant at, String actor, String operator, String comm
 
     /**
      * The record of a command whose change was written: the pre-registration numbers it acted on, and what it
-     * wrote, to be sealed when the body is first built (when the record has a seal).
+     * wrote, to be sealed when the body is first built (when the record has a seal). {@link #UNKEPT} stays itself:
+     * nothing is kept of what a command wrote either.
      */
     public AuditRecord written(WrittenState written) {
+        if (this == UNKEPT) {
+            return this;
+        }
         List<String> numbers = written.registrations().stream().map(r -> r.number().value()).toList();
         SealedState sealed = seal == null || written.isEmpty() ? SealedState.NONE : SealedState.of(seal, written);
         return new AuditRecord(at, actor, operator, command, numbers, children, outcome, reasons, rulesFired, detail, facts,

@@ -49,8 +49,6 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final AtomicLong waitingListIds = new AtomicLong();
     private final AuditTrail audit;
-    /** Whether the trail keeps records: when not, nothing a commit wrote is handed to it. */
-    private final boolean keepsRecords;
 
     /** An empty store with its audit log in memory. */
     public InMemoryRegistrationStore() {
@@ -64,7 +62,6 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
      */
     public InMemoryRegistrationStore(AuditTrail audit) {
         this.audit = Objects.requireNonNull(audit, "audit");
-        this.keepsRecords = audit.keepsRecords();
         if (audit.head().count() != 0) {
             throw new IllegalArgumentException("An in-memory store starts empty, but its audit log has " + audit.head().count()
                     + " entries.\nMaybe resume from it: InMemoryRegistrationStore.resumed(trail, childKey).");
@@ -74,7 +71,6 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
 
     private InMemoryRegistrationStore(AuditTrail audit, LogReplay replay) {
         this.audit = audit;
-        this.keepsRecords = audit.keepsRecords();
         Arrays.setAll(locks, i -> new ReentrantLock());
         install(List.copyOf(replay.registrations().values()), Map.of(), null, null);
         for (Registration r : replay.registrations().values()) {
@@ -189,7 +185,7 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
             List<Registration> written = numbered(changes);
             CoBuildList w = changes.waitingList();
             CoBuildList waiting = w == null ? null : new CoBuildList(waitingListIds.incrementAndGet(), w.unit(), w.school(), w.children(), w.at());
-            long sequence = audit.add(keepsRecords ? record.written(new WrittenState(written, waiting, changes.endWaitingList())) : record);
+            long sequence = audit.add(record.written(new WrittenState(written, waiting, changes.endWaitingList())));
             install(written, before, waiting, changes.endWaitingList());
             return new CommitResult.Committed(written, sequence);
         } finally {
