@@ -19,6 +19,8 @@ import org.enrollment.core.registration.Document;
 import org.enrollment.core.registration.Route;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
 
@@ -63,6 +65,21 @@ class RuleReloadTest extends ShippedFolderTest {
     private void assertTheOldRulesStillAnswer() {
         assertThat(engine.judge(passWithoutHome()).reasons()).extracting(r -> r.code()).containsExactly(ReasonCode.DOCUMENTS_MISSING);
         assertThat(engine.judge(registerAfterClose()).reasons()).extracting(r -> r.code()).containsExactly(ReasonCode.WINDOW_NOT_OPEN);
+    }
+
+    /**
+     * The reload was refused: nothing swapped, every problem in the file, the first at the line that holds
+     * {@code marker} and saying each of {@code says}; the rules in force still answer.
+     */
+    private void assertRefused(ReloadResult result, String file, String marker, String... says) throws IOException {
+        int line = lineOf(file, marker);
+        assertThat(result.swapped()).isFalse();
+        assertThat(result.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo(file));
+        assertThat(result.problems().get(0).line()).isEqualTo(line);
+        for (String said : says) {
+            assertThat(result.problems().get(0).message()).contains(said);
+        }
+        assertTheOldRulesStillAnswer();
     }
 
     @Test
@@ -112,48 +129,27 @@ class RuleReloadTest extends ShippedFolderTest {
         assertTheOldRulesStillAnswer();
     }
 
-    @Test
-    void anUnknownFactFieldIsRefusedWithFileAndLine() throws IOException {
-        edit("boarding-withdrawal.drl", "SchoolFact(!boarding)", "SchoolFact(!boardingSchool)");
+    /** Edits of which the reload finds one fault, in the file edited, at the line of the marker, saying each word given. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            an unknown fact field           | boarding-withdrawal.drl | SchoolFact(!boarding)                     | SchoolFact(!boardingSchool)               | SchoolFact(!boardingSchool)         | boardingSchool
+            a consequence that does not compile | school-plan.drl     | verdict.refuse(ReasonCode.PLAN_FULL,      | verdict.refuze(ReasonCode.PLAN_FULL,      | verdict.refuze                      | refuze
+            advice given as a refusal (the smoke check) | co-build-exemption.drl | verdict.advise(ReasonCode.ADVICE_REGISTER_ONLINE, | verdict.refuse(ReasonCode.ADVICE_REGISTER_ONLINE, | rule "Advise online registration" | Smoke check;Advise online registration;ADVICE_REGISTER_ONLINE
+            """)
+    void aFaultyEditIsRefusedWithFileAndLine(String what, String file, String from, String to, String marker, String says) throws IOException {
+        edit(file, from, to);
 
         ReloadResult result = engine.reload();
 
-        assertThat(result.swapped()).isFalse();
-        assertThat(result.problems()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("boarding-withdrawal.drl");
-            assertThat(p.line()).isEqualTo(lineOf("boarding-withdrawal.drl", "SchoolFact(!boardingSchool)"));
-            assertThat(p.message()).contains("boardingSchool");
-        });
-        assertTheOldRulesStillAnswer();
-    }
-
-    @Test
-    void aConsequenceThatDoesNotCompileIsRefusedWithFileAndLine() throws IOException {
-        edit("school-plan.drl", "verdict.refuse(ReasonCode.PLAN_FULL,", "verdict.refuze(ReasonCode.PLAN_FULL,");
-
-        ReloadResult result = engine.reload();
-
-        assertThat(result.swapped()).isFalse();
-        assertThat(result.problems()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("school-plan.drl");
-            assertThat(p.line()).isEqualTo(lineOf("school-plan.drl", "verdict.refuze"));
-            assertThat(p.message()).contains("refuze");
-        });
-        assertTheOldRulesStillAnswer();
+        assertThat(result.problems()).as(what).hasSize(1);
+        assertRefused(result, file, marker, says.split(";"));
     }
 
     @Test
     void aConstraintTheGeneratedJavaCannotCompileIsTracedBackToItsLine() throws IOException {
         edit("co-build-exemption.drl", "SchoolFact(placesLeft < $selected - $freed)", "SchoolFact(placesTaken - $freed + $selected > plan)");
 
-        ReloadResult result = engine.reload();
-
-        assertThat(result.swapped()).isFalse();
-        assertThat(result.problems()).isNotEmpty().allSatisfy(p -> {
-            assertThat(p.file()).isEqualTo("co-build-exemption.drl");
-            assertThat(p.line()).isEqualTo(lineOf("co-build-exemption.drl", "placesTaken - $freed + $selected > plan"));
-        });
-        assertTheOldRulesStillAnswer();
+        assertRefused(engine.reload(), "co-build-exemption.drl", "placesTaken - $freed + $selected > plan");
     }
 
     @Test
@@ -161,29 +157,7 @@ class RuleReloadTest extends ShippedFolderTest {
         DocumentTableWorkbook.useTheCsvTable(folder);
         edit("eligibility-documents.drl.csv", "\"NON_BEIJING\"", "\"NON-BEIJING\"");
 
-        ReloadResult result = engine.reload();
-
-        assertThat(result.swapped()).isFalse();
-        assertThat(result.problems()).isNotEmpty().allSatisfy(p -> {
-            assertThat(p.file()).isEqualTo("eligibility-documents.drl.csv");
-            assertThat(p.line()).isEqualTo(lineOf("eligibility-documents.drl.csv", "Documents for 非京籍 children"));
-        });
-        assertTheOldRulesStillAnswer();
-    }
-
-    @Test
-    void aRuleThatGivesAdviceAsARefusalFailsTheSmokeCheck() throws IOException {
-        edit("co-build-exemption.drl", "verdict.advise(ReasonCode.ADVICE_REGISTER_ONLINE,", "verdict.refuse(ReasonCode.ADVICE_REGISTER_ONLINE,");
-
-        ReloadResult result = engine.reload();
-
-        assertThat(result.swapped()).isFalse();
-        assertThat(result.problems()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("co-build-exemption.drl");
-            assertThat(p.line()).isEqualTo(lineOf("co-build-exemption.drl", "rule \"Advise online registration\""));
-            assertThat(p.message()).contains("Smoke check", "Advise online registration", "ADVICE_REGISTER_ONLINE");
-        });
-        assertTheOldRulesStillAnswer();
+        assertRefused(engine.reload(), "eligibility-documents.drl.csv", "Documents for 非京籍 children");
     }
 
     @Test
@@ -198,15 +172,7 @@ class RuleReloadTest extends ShippedFolderTest {
                 "    insert(new WindowExemption(\"again\"));",
                 "end", ""), StandardCharsets.UTF_8);
 
-        ReloadResult result = engine.reload();
-
-        assertThat(result.swapped()).isFalse();
-        assertThat(result.problems()).first().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("loop.drl");
-            assertThat(p.line()).isEqualTo(3);
-            assertThat(p.message()).contains("Smoke check", "fired");
-        });
-        assertTheOldRulesStillAnswer();
+        assertRefused(engine.reload(), "loop.drl", "rule \"Exempt again and again\"", "Smoke check", "fired");
     }
 
     @Test
