@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.enrollment.core.command.ReasonCode.ADVICE_REGISTER_ONLINE;
 import static org.enrollment.core.command.ReasonCode.SUPERSEDED_ONLINE_REGISTRATION;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
-import org.enrollment.core.audit.AuditRecord;
-import org.enrollment.core.audit.AuditTrail;
+import java.util.concurrent.atomic.AtomicReference;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.CoBuildListing;
 import org.enrollment.core.command.Decision;
@@ -19,14 +18,11 @@ import org.enrollment.core.fixture.ChildIds;
 import org.enrollment.core.fixture.MutableClock;
 import org.enrollment.core.fixture.ScenarioSeason;
 import org.enrollment.core.policy.ReferencePolicies;
-import org.enrollment.core.registration.CoBuildList;
 import org.enrollment.core.registration.Registration;
-import org.enrollment.core.registration.RegistrationNumber;
 import org.enrollment.core.registration.RegistrationState;
 import org.enrollment.core.registration.Route;
 import org.enrollment.core.season.CoBuildAgreement;
 import org.enrollment.core.store.ChangeSet;
-import org.enrollment.core.store.CommitResult;
 import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.core.store.RegistrationStore;
 import org.junit.jupiter.api.Test;
@@ -46,7 +42,7 @@ class CoBuildInterleavingTest {
     /** U-ACAD may send 2 children to HD002, whose plan is 2. */
     private final Meanwhile store = new Meanwhile(new InMemoryRegistrationStore());
     private final Registry registry = Registry.builder(ScenarioSeason.with(0, List.of(new CoBuildAgreement("U-ACAD", "HD002", 2))),
-            new ReferencePolicies()).store(store).clock(MutableClock.at("2014-05-10T09:00:00+08:00")).build();
+            new ReferencePolicies()).store(store.store).clock(MutableClock.at("2014-05-10T09:00:00+08:00")).build();
 
     @Test
     void aListJudgedWithinTheQuotaThatAnotherListFilledMeanwhileWaitsInsteadOfFindingThePlanFull() {
@@ -82,67 +78,30 @@ class CoBuildInterleavingTest {
     }
 
     /** The in-memory store, with one command slipped in just before the next commit of a co-build change. */
-    private static final class Meanwhile implements RegistrationStore {
+    private static final class Meanwhile {
 
         private final RegistrationStore store;
-        private Runnable meanwhile;
+        private final AtomicReference<Runnable> meanwhile = new AtomicReference<>();
 
-        Meanwhile(RegistrationStore store) {
-            this.store = store;
+        Meanwhile(RegistrationStore inner) {
+            this.store = (RegistrationStore) Proxy.newProxyInstance(RegistrationStore.class.getClassLoader(),
+                    new Class<?>[] {RegistrationStore.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("commit") && ((ChangeSet) args[0]).coBuildCount() != null) {
+                            Runnable action = meanwhile.getAndSet(null);
+                            if (action != null) {
+                                action.run();
+                            }
+                        }
+                        try {
+                            return method.invoke(inner, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
 
         void beforeTheNextCoBuildCommit(Runnable action) {
-            this.meanwhile = action;
-        }
-
-        @Override
-        public CommitResult commit(ChangeSet changes, AuditRecord record) {
-            Runnable action = meanwhile;
-            if (action != null && changes.coBuildCount() != null) {
-                meanwhile = null;
-                action.run();
-            }
-            return store.commit(changes, record);
-        }
-
-        @Override
-        public Optional<Registration> find(RegistrationNumber number) {
-            return store.find(number);
-        }
-
-        @Override
-        public List<Registration> ofChild(ResidentId child) {
-            return store.ofChild(child);
-        }
-
-        @Override
-        public List<Registration> ofSchool(String school) {
-            return store.ofSchool(school);
-        }
-
-        @Override
-        public int placesTaken(String school) {
-            return store.placesTaken(school);
-        }
-
-        @Override
-        public Optional<CoBuildList> waitingList(String school) {
-            return store.waitingList(school);
-        }
-
-        @Override
-        public long record(AuditRecord record) {
-            return store.record(record);
-        }
-
-        @Override
-        public AuditTrail audit() {
-            return store.audit();
-        }
-
-        @Override
-        public void forEach(Consumer<Registration> visitor) {
-            store.forEach(visitor);
+            meanwhile.set(action);
         }
     }
 }
