@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.enrollment.core.audit.AuditRecord;
 import org.enrollment.core.audit.tlog.CheckpointSchedule;
@@ -20,7 +21,9 @@ import org.enrollment.core.audit.tlog.VerifierKey;
 import org.enrollment.core.fixture.MutableClock;
 import org.enrollment.core.store.StoreFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The JDBC store keeps the audit log's Merkle tree in {@code audit_tree_node}, in each entry's transaction: it is the
@@ -114,27 +117,23 @@ class JdbcTreeIT {
         assertThat(treeProblem(store)).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void namesTheEntryWhoseLeafWasChanged(TestDatabase database) {
-        DataSource dataSource = database.fresh();
-        JdbcRegistrationStore store = storeWith(dataSource, ENTRIES);
-        TestDatabase.execute(dataSource, database.behindTheTreeGuard(
-                "UPDATE audit_tree_node SET hash = (SELECT hash FROM audit_tree_node WHERE level = 0 AND idx = 3) WHERE level = 0 AND idx = 42"));
-
-        assertThat(treeProblem(store)).isEqualTo("Entry 42: its leaf in the tree is not the hash of the entry (the leaf or the entry was changed).");
+    /** A leaf (level 0) or an interior node of the tree overwritten with the hash of leaf 3, and what the check says of it. */
+    static Stream<Arguments> nodesChanged() {
+        return Stream.of(TestDatabase.values()).flatMap(database -> Stream.of(
+                Arguments.of(database, 0, 42, "Entry 42: its leaf in the tree is not the hash of the entry (the leaf or the entry was changed)."),
+                Arguments.of(database, 2, 5, "Tree node 5 at level 2 (entries 20 to 23) is not the hash of those entries in the tree"
+                        + " (a row of the tree was changed).")));
     }
 
     @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void namesATreeNodeThatWasChanged(TestDatabase database) {
+    @MethodSource("nodesChanged")
+    void namesTheNodeThatWasChanged(TestDatabase database, int level, int index, String problem) {
         DataSource dataSource = database.fresh();
         JdbcRegistrationStore store = storeWith(dataSource, ENTRIES);
-        TestDatabase.execute(dataSource, database.behindTheTreeGuard(
-                "UPDATE audit_tree_node SET hash = (SELECT hash FROM audit_tree_node WHERE level = 0 AND idx = 3) WHERE level = 2 AND idx = 5"));
+        TestDatabase.execute(dataSource, database.behindTheTreeGuard("UPDATE audit_tree_node SET hash = (SELECT hash FROM audit_tree_node"
+                + " WHERE level = 0 AND idx = 3) WHERE level = " + level + " AND idx = " + index));
 
-        assertThat(treeProblem(store)).isEqualTo("Tree node 5 at level 2 (entries 20 to 23) is not the hash of those entries in the tree"
-                + " (a row of the tree was changed).");
+        assertThat(treeProblem(store)).isEqualTo(problem);
     }
 
     @ParameterizedTest
