@@ -48,7 +48,7 @@ final class CheckRulesCommand extends Verb {
         RuleSet ruleSet = loaded.get();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Long> fired = new TreeMap<>();
-        int code = new ScenarioRunner(ruleSet.engine(), EnrollmentCli.stores(spec.commandLine(), "memory"), out, spec.commandLine().getErr())
+        int code = new ScenarioRunner(ruleSet.engine(), EnrollmentCli.stores(spec.commandLine(), "memory", 1), out, spec.commandLine().getErr())
                 .run(files, null, o -> o.rulesFired().forEach(r -> fired.merge(r, 1L, Long::sum)));
         if (code == ScenarioRunner.FILE_ERROR) {
             return code;

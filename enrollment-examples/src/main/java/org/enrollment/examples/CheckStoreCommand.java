@@ -34,6 +34,9 @@ import picocli.CommandLine.ParameterException;
                 + "the chain, the tree or a checkpoint does not check out (each named)", "2:an option is wrong"})
 final class CheckStoreCommand extends Verb {
 
+    /** Connections of the store checked: one reads at a time; a few spare, as the store's pool had before. */
+    private static final int CONNECTIONS = 4;
+
     @Option(names = "--store", paramLabel = "URL", required = true, description = "The database: a jdbc:postgresql: or jdbc:h2: URL.")
     private String store;
 
@@ -51,7 +54,7 @@ final class CheckStoreCommand extends Verb {
         JdbcStores stores;
         byte[] key;
         try {
-            stores = new JdbcStores(store);
+            stores = new JdbcStores(store, CONNECTIONS);
             key = ChildKeys.read(childKeyFile);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -112,19 +112,19 @@ public final class EnrollmentCli implements Runnable {
 
     /**
      * Makes a fresh store for each registry, from {@code --store}: {@code memory}, or a {@code jdbc:} URL of a
-     * database that answers.
+     * database that answers, each store on a pool of this many connections.
      *
      * @param where the command the option was given to, whose synopsis a wrong value shows
      * @throws ParameterException naming the value when no store of that kind is available
      * @throws CommandLineMistake naming the URL when the database cannot be reached
      */
-    static Supplier<RegistrationStore> stores(CommandLine where, String url) {
+    static Supplier<RegistrationStore> stores(CommandLine where, String url, int connections) {
         if ("memory".equals(url)) {
             return InMemoryRegistrationStore::new;
         }
         if (url.startsWith("jdbc:")) {
             try {
-                return new JdbcStores(url);
+                return new JdbcStores(url, connections);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(where, e.getMessage());
             }

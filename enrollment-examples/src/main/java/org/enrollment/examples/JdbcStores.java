@@ -16,30 +16,33 @@ import org.enrollment.core.store.jdbc.JdbcRegistrationStore;
  * Fresh JDBC stores on one database, for {@code --store jdbc:...}: each store gets a schema of its own, so
  * that every scenario file starts from an empty season as it does in memory. PostgreSQL and H2 URLs are
  * understood; an H2 in-memory database is kept open for the whole run. A database that does not answer is a
- * mistake of the command line, found before anything runs. Each store runs on a HikariCP pool of a few
- * connections set to its schema, with the database's own commit settings (on PostgreSQL every commit waits for
- * the disk, as a host's do: a replay measures what a host gets); the pool of the store before is closed when the
- * next one is made (the runner plays one file at a time).
+ * mistake of the command line, found before anything runs. Each store runs on a HikariCP pool of as many
+ * connections as the runner plays commands at once, all opened at the start and set to its schema, with the
+ * database's own commit settings (on PostgreSQL every commit waits for the disk, as a host's do: a replay
+ * measures what a host gets); the pool of the store before is closed when the next one is made (the runner plays
+ * one file at a time).
  */
 final class JdbcStores implements Supplier<RegistrationStore> {
 
-    /** Connections per store: the runner plays one command at a time; a few spare for the store's own reads. */
-    private static final int POOL_SIZE = 4;
-
     private final String url;
     private final String schemaCommand;
+    private final int connections;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicInteger made = new AtomicInteger();
     private HikariDataSource current;
 
     /**
-     * Stores on the database at this URL.
+     * Stores on the database at this URL, each on a pool of this many connections.
      *
      * @throws IllegalArgumentException when the URL is neither PostgreSQL nor H2
      * @throws CommandLineMistake naming the URL when the database cannot be reached
      */
-    JdbcStores(String url) {
+    JdbcStores(String url, int connections) {
         Objects.requireNonNull(url, "url");
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be 1 or more, was " + connections + ".");
+        }
+        this.connections = connections;
         if (url.startsWith("jdbc:postgresql:")) {
             this.url = url;
             this.schemaCommand = "SET search_path TO ";
@@ -75,7 +78,7 @@ final class JdbcStores implements Supplier<RegistrationStore> {
         return JdbcRegistrationStore.open(pool(schema == null ? "SELECT 1" : schemaCommand + schema, schema == null ? "own" : schema));
     }
 
-    /** A pool of a few connections, each begun with {@code initSql}; the pool made before is closed. */
+    /** A pool of the connections, each begun with {@code initSql}; the pool made before is closed. */
     private HikariDataSource pool(String initSql, String name) {
         if (current != null) {
             current.close();
@@ -83,8 +86,8 @@ final class JdbcStores implements Supplier<RegistrationStore> {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setConnectionInitSql(initSql);
-        config.setMaximumPoolSize(POOL_SIZE);
-        config.setMinimumIdle(1);
+        config.setMaximumPoolSize(connections);
+        config.setMinimumIdle(connections);
         config.setPoolName("enrollment-" + name);
         current = new HikariDataSource(config);
         return current;

@@ -20,6 +20,9 @@ import picocli.CommandLine.Parameters;
                 "2:a file itself is wrong (line and field named); nothing ran"})
 final class RunCommand extends Verb {
 
+    /** Commands in flight on a JDBC store unless {@code --connections} says otherwise. */
+    static final int JDBC_CONNECTIONS = 8;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (JSON Lines).")
     private List<Path> files;
 
@@ -36,6 +39,14 @@ final class RunCommand extends Verb {
     @Mixin
     private CheckpointOptions signing;
 
+    @Option(names = "--connections", paramLabel = "N",
+            description = {"With a jdbc: store, play up to N commands at once, each on a connection of its own (default "
+                    + JDBC_CONNECTIONS + "; 1 plays one after another). Commands that may affect each other (the same child, "
+                    + "a school's places and lists, a district's number counter) still run in the file's order, so every "
+                    + "decision, state, number and output line is the one-at-a-time play's; the audit log holds the entries "
+                    + "in the order of their commits. The memory store plays one after another."})
+    private Integer connections;
+
     @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "8388608",
             description = "Refuse, as a file error naming the line, any line longer than N bytes (default ${DEFAULT-VALUE}).")
     private int maxLineBytes;
@@ -45,14 +56,21 @@ final class RunCommand extends Verb {
         if (maxLineBytes < 1) {
             throw new ParameterException(spec.commandLine(), "--max-line-bytes " + maxLineBytes + ": must be 1 or more.");
         }
+        boolean memory = "memory".equals(store);
+        int atOnce = connections == null ? memory ? 1 : JDBC_CONNECTIONS : connections;
+        if (atOnce < 1 || memory && atOnce > 1) {
+            throw new ParameterException(spec.commandLine(), "--connections " + atOnce + ": "
+                    + (memory ? "the memory store plays one command after another.\nMaybe give a --store jdbc:... URL, or leave --connections out."
+                    : "must be 1 or more."));
+        }
         Path audit = auditLog.audit();
-        var stores = EnrollmentCli.stores(spec.commandLine(), store);
+        var stores = EnrollmentCli.stores(spec.commandLine(), store, atOnce);
         if (signing.asked() && files.size() != 1) {
             throw new ParameterException(spec.commandLine(), "--checkpoint signs the audit log of one scenario file, not " + files.size() + ".");
         }
         Optional<SigningKey> logKey = signing.key(audit);
-        byte[] childKey = auditLog.childKey(!"memory".equals(store));
-        if (childKey == null && !"memory".equals(store)) {
+        byte[] childKey = auditLog.childKey(!memory);
+        if (childKey == null && !memory) {
             throw new ParameterException(spec.commandLine(), "--store " + JdbcUrls.withoutSecrets(store)
                     + " outlives the run, so it needs --child-key FILE (the key its log is written under).");
         }
@@ -62,7 +80,7 @@ final class RunCommand extends Verb {
         }
         RuleSet ruleSet = loaded.get();
         ScenarioRunner runner = new ScenarioRunner(ruleSet.engine(), stores, childKey, spec.commandLine().getOut(),
-                spec.commandLine().getErr()).withMaxLineBytes(maxLineBytes);
+                spec.commandLine().getErr()).withMaxLineBytes(maxLineBytes).withConnections(atOnce);
         int code = runner.run(files, audit, o -> { });
         if (code == ScenarioRunner.ALL_MET && logKey.isPresent()) {
             return signing.write(logKey.get(), audit) ? code : ScenarioRunner.MISSED;

@@ -17,9 +17,11 @@ import org.enrollment.core.season.Season;
 import org.enrollment.core.store.RegistrationStore;
 
 /**
- * Plays scenario commands, one after another, against one registry of its own: the registry's clock is set
- * to each command's {@code at} before it is handled, and what came of it is observed as a {@code state}
- * expectation looks at it (from the decision when it wrote the child's registration; from the store otherwise).
+ * Plays scenario commands against one registry of its own: each command is judged at its {@code at} (the
+ * registry's clock shows, on the thread that handles a command, that command's time, so that several threads may
+ * play commands at once, each at its own time), and what came of it is observed as a {@code state} expectation
+ * looks at it (from the decision when it wrote the child's registration; from the store otherwise). Which
+ * commands may be played at once, and in what order the others, is the caller's to say ({@link ScenarioRunner}).
  */
 public final class ScenarioPlayer {
 
@@ -51,13 +53,13 @@ public final class ScenarioPlayer {
         this.registry = builder.build();
     }
 
-    /** Handles the command at its time and observes what came of it. */
+    /** Handles the command at its time and observes what came of it. Safe for many threads. */
     public Played play(ScenarioCommand c) {
         Decision d = decide(c);
         return new Played(d, observe(c, d));
     }
 
-    /** Handles the command at its time, observing nothing: the registry's decision only. */
+    /** Handles the command at its time, observing nothing: the registry's decision only. Safe for many threads. */
     public Decision decide(ScenarioCommand c) {
         clock.set(c.at().toInstant());
         return registry.handle(c.actor(), c.command());

@@ -28,7 +28,8 @@ import org.enrollment.core.store.RegistrationStore;
  * <p>Every file is read for file errors first; when any is wrong nothing runs and the exit code is
  * {@value #FILE_ERROR}. Then each file runs against a fresh registry of its own: one JSON object a line for each
  * command, then a summary. The exit code is {@value #ALL_MET} when every expectation held and the audit log
- * checked out, {@value #MISSED} when any did not.
+ * checked out, {@value #MISSED} when any did not. The commands of a file are played one after another, or
+ * several at once ({@link #withConnections}) where none can affect another.
  */
 public final class ScenarioRunner {
 
@@ -45,6 +46,7 @@ public final class ScenarioRunner {
     private final PrintWriter out;
     private final PrintWriter err;
     private final int maxLineBytes;
+    private final int connections;
 
     /**
      * A runner.
@@ -64,17 +66,18 @@ public final class ScenarioRunner {
      * @param childKey the child key, or {@code null} for a random one with each in-memory store
      */
     public ScenarioRunner(PolicyEngine policies, Supplier<RegistrationStore> stores, byte[] childKey, PrintWriter out, PrintWriter err) {
-        this(policies, stores, childKey, out, err, ScenarioReader.DEFAULT_MAX_LINE_BYTES);
+        this(policies, stores, childKey, out, err, ScenarioReader.DEFAULT_MAX_LINE_BYTES, 1);
     }
 
     private ScenarioRunner(PolicyEngine policies, Supplier<RegistrationStore> stores, byte[] childKey, PrintWriter out,
-                           PrintWriter err, int maxLineBytes) {
+                           PrintWriter err, int maxLineBytes, int connections) {
         this.childKey = childKey == null ? null : childKey.clone();
         this.policies = Objects.requireNonNull(policies, "policies");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.maxLineBytes = maxLineBytes;
+        this.connections = connections;
     }
 
     /** The same runner, refusing as a file error any line longer than this many bytes (8 MiB by default). */
@@ -82,7 +85,21 @@ public final class ScenarioRunner {
         if (value < 1) {
             throw new IllegalArgumentException("maxLineBytes must be 1 or more, was " + value + ".");
         }
-        return new ScenarioRunner(policies, stores, childKey, out, err, value);
+        return new ScenarioRunner(policies, stores, childKey, out, err, value, connections);
+    }
+
+    /**
+     * The same runner, playing up to this many commands of a file at once (1 by default: one after another), for a
+     * store with as many connections. A command starts only when every earlier command that may affect it or what
+     * is observed of it has finished (the same child, a school's places and lists, a district's number counter:
+     * {@link ConflictKeys}), so every decision, state and number is the one the file's order gives, and the output
+     * is the same, in the file's order; the audit log holds the entries in the order their commits happened.
+     */
+    public ScenarioRunner withConnections(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("connections must be 1 or more, was " + value + ".");
+        }
+        return new ScenarioRunner(policies, stores, childKey, out, err, maxLineBytes, value);
     }
 
     /**
@@ -140,14 +157,15 @@ public final class ScenarioRunner {
             if (auditFile != null && store instanceof InMemoryRegistrationStore) {
                 store = new InMemoryRegistrationStore(AuditExport.journal(auditFile, Durability.always()));
             }
-            player = new ScenarioPlayer(reader.season(), policies, store, childKey, Optional.empty());
-            for (ScenarioCommand c = reader.next(); c != null; c = reader.next()) {
-                Observation o = player.play(c).observation();
-                observer.accept(o);
-                List<String> missed = c.expect().misses(o);
-                tally.count(o, !c.expect().isNothing(), !missed.isEmpty());
-                out.println(ScenarioWriter.json(line(c, o, missed)));
-            }
+            ScenarioPlayer playing = new ScenarioPlayer(reader.season(), policies, store, childKey, Optional.empty());
+            player = playing;
+            new InOrderPlay(connections).run(reader::next, new ConflictKeys(reader.season())::of,
+                    c -> playing.play(c).observation(), (c, o) -> {
+                        observer.accept(o);
+                        List<String> missed = c.expect().misses(o);
+                        tally.count(o, !c.expect().isNothing(), !missed.isEmpty());
+                        out.println(ScenarioWriter.json(line(c, o, missed)));
+                    });
         }
         AuditTrail trail = player.registry().audit();
         ObjectNode summary = JsonNodeFactory.instance.objectNode();

@@ -6,24 +6,28 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 
-/** A clock that shows the time it was last set to: a scenario sets it to each line's {@code at}. */
+/**
+ * A clock that shows, on each thread, the time it was last set to on that thread (the start before that): a
+ * scenario sets it to each line's {@code at}, and several threads playing lines at once each see their own line's.
+ */
 public final class SettableClock extends Clock {
 
-    private volatile Instant now;
+    private final ThreadLocal<Instant> now;
 
-    /** A clock showing {@code start}. */
+    /** A clock showing {@code start} on every thread until set there. */
     public SettableClock(Instant start) {
-        this.now = Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(start, "start");
+        this.now = ThreadLocal.withInitial(() -> start);
     }
 
-    /** Sets the time it shows. */
+    /** Sets the time it shows on this thread. */
     public void set(Instant value) {
-        this.now = Objects.requireNonNull(value, "value");
+        now.set(Objects.requireNonNull(value, "value"));
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 
     @Override
