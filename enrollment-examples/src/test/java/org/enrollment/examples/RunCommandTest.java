@@ -192,6 +192,36 @@ class RunCommandTest {
     }
 
     @Test
+    void playsEveryScenarioEightAtOnceOnH2AsOneAtATime() throws IOException {
+        Path key = Files.write(dir.resolve("city.key"), "a child key of 32 bytes, for H2.".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        List<String> outs = new ArrayList<>();
+        for (String connections : List.of("1", "8")) {
+            List<String> args = new ArrayList<>(List.of("run", "--store", "jdbc:h2:mem:eightatonce" + connections, "--child-key",
+                    key.toString(), "--connections", connections));
+            Scenarios.bundled().forEach(p -> args.add(p.toString()));
+
+            CliRun run = CliRun.reference(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            outs.add(run.out());
+        }
+        assertThat(outs.get(1)).isEqualTo(outs.get(0)).contains("\"missed\":0");
+    }
+
+    @Test
+    void refusesConnectionsBelowOneAndMoreThanOneOnTheMemoryStoreWithExitTwo() {
+        CliRun none = CliRun.reference("run", "--store", "jdbc:h2:mem:none", "--child-key", dir.resolve("k").toString(),
+                "--connections", "0", Scenarios.bundled().get(0).toString());
+        CliRun memory = CliRun.reference("run", "--connections", "4", Scenarios.bundled().get(0).toString());
+
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--connections 0: must be 1 or more").doesNotContain("\tat ");
+        assertThat(memory.exitCode()).isEqualTo(2);
+        assertThat(memory.err()).contains("--connections 4: the memory store plays one command after another").contains("Maybe");
+        assertThat(none.out() + memory.out()).isEmpty();
+    }
+
+    @Test
     void namesAStoreItCannotReachInOneLineWithoutItsPassword() {
         CliRun run = CliRun.reference("run", "--store", "jdbc:postgresql://city:s3cret@db/enrollment?password=s3cret&user=city",
                 Scenarios.bundled().get(0).toString());
