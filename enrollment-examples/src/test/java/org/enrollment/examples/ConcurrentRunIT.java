@@ -63,7 +63,7 @@ class ConcurrentRunIT {
     void playsASimulatedSeasonEightAtOnceAsOneAtATimeLeavingTheStoreItsLogSays() throws Exception {
         Path key = key();
         Path season = dir.resolve("season.jsonl");
-        CliRun simulated = CliRun.reference("simulate", "--children", "300", "--seed", "13", "--out", season.toString());
+        CliRun simulated = CliRun.reference("simulate", "--children", "400", "--seed", "13", "--out", season.toString());
         assertThat(simulated.exitCode()).as(simulated.err()).isZero();
         Path audit = dir.resolve("audit.jsonl");
 
