@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +16,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -26,15 +27,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
-import org.enrollment.core.audit.AuditRecord;
-import org.enrollment.core.audit.AuditTrail;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.policy.ReferencePolicies;
-import org.enrollment.core.registration.CoBuildList;
-import org.enrollment.core.registration.Registration;
-import org.enrollment.core.registration.RegistrationNumber;
-import org.enrollment.core.store.ChangeSet;
-import org.enrollment.core.store.CommitResult;
 import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.core.store.RegistrationStore;
 
@@ -74,7 +68,7 @@ class ConcurrentPlayProperties {
             Files.write(file, lines, StandardCharsets.UTF_8);
 
             String one = run(file, 1, InMemoryRegistrationStore::new);
-            String eight = run(file, 8, () -> new Pausing(new InMemoryRegistrationStore()));
+            String eight = run(file, 8, () -> pausing(new InMemoryRegistrationStore()));
 
             assertThat(eight).isEqualTo(one);
         } finally {
@@ -210,69 +204,17 @@ class ConcurrentPlayProperties {
         return id;
     }
 
-    /** A store that pauses up to 200 µs, at random, before every read and write of the store it wraps. */
-    static final class Pausing implements RegistrationStore {
-
-        private final RegistrationStore store;
-
-        Pausing(RegistrationStore store) {
-            this.store = store;
-        }
-
-        private static void pause() {
+    /** A store that pauses up to 200 µs, at random, before every call to the store it wraps. */
+    static RegistrationStore pausing(RegistrationStore store) {
+        InvocationHandler pauseThenCall = (proxy, method, args) -> {
             LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000));
-        }
-
-        @Override
-        public Optional<Registration> find(RegistrationNumber number) {
-            pause();
-            return store.find(number);
-        }
-
-        @Override
-        public List<Registration> ofChild(ResidentId child) {
-            pause();
-            return store.ofChild(child);
-        }
-
-        @Override
-        public List<Registration> ofSchool(String school) {
-            pause();
-            return store.ofSchool(school);
-        }
-
-        @Override
-        public int placesTaken(String school) {
-            pause();
-            return store.placesTaken(school);
-        }
-
-        @Override
-        public Optional<CoBuildList> waitingList(String school) {
-            pause();
-            return store.waitingList(school);
-        }
-
-        @Override
-        public CommitResult commit(ChangeSet changes, AuditRecord record) {
-            pause();
-            return store.commit(changes, record);
-        }
-
-        @Override
-        public long record(AuditRecord record) {
-            pause();
-            return store.record(record);
-        }
-
-        @Override
-        public AuditTrail audit() {
-            return store.audit();
-        }
-
-        @Override
-        public void forEach(Consumer<Registration> visitor) {
-            store.forEach(visitor);
-        }
+            try {
+                return method.invoke(store, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (RegistrationStore) Proxy.newProxyInstance(RegistrationStore.class.getClassLoader(),
+                new Class<?>[] {RegistrationStore.class}, pauseThenCall);
     }
 }
