@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.enrollment.core.command.Amend;
 import org.enrollment.core.command.Approve;
-import org.enrollment.core.command.ChildCommand;
 import org.enrollment.core.command.CoBuildListing;
 import org.enrollment.core.command.CoBuildSelect;
 import org.enrollment.core.command.Command;
@@ -65,46 +64,46 @@ final class ConflictKeys {
     record Key(String name, boolean shared) {
     }
 
+    /**
+     * What a kind of command touches beyond its children.
+     *
+     * @param writes whether it moves a registration into, out of or between the states a school's counts and lists see
+     * @param school the school it names, if it names one ({@code null} otherwise)
+     * @param numbers whether it may create a registration, so takes a number from the school's district
+     */
+    private record Reach(boolean writes, String school, boolean numbers) {
+    }
+
+    /** Every kind named, so that a new kind is a compile error here until its keys are decided. */
+    private static Reach reachOf(Command command) {
+        return switch (command.kind()) {
+            case REGISTER -> new Reach(false, ((Register) command).school(), true);
+            case AMEND -> new Reach(false, ((Amend) command).school(), false);
+            case VERIFY, FILE -> new Reach(false, null, false);
+            case APPROVE -> new Reach(true, ((Approve) command).school(), false);
+            case COBUILD_LIST -> new Reach(true, ((CoBuildListing) command).school(), true);
+            case COBUILD_SELECT -> new Reach(true, null, true);
+            case WITHDRAW, TICK, UNTICK, SUBMIT_LIST, RETURN, RELEASE, ADMIT, BOARDING_DECIDE -> new Reach(true, null, false);
+        };
+    }
+
     /** The keys of the next command of the file; then remembers the schools it names for its children. */
     List<Key> of(ScenarioCommand sc) {
         Command command = sc.command();
-        CommandKind kind = command.kind();
-        boolean writes = switch (kind) {
-            case REGISTER, AMEND, VERIFY, FILE -> false;
-            default -> true;
-        };
+        Reach reach = reachOf(command);
         String actingSchool = sc.actor().startsWith("SCHOOL:") ? sc.actor().substring("SCHOOL:".length()) : null;
-        Set<String> children = new LinkedHashSet<>();
+        Set<String> children = new LinkedHashSet<>(ScenarioPlayer.childrenNamed(command));
         Set<String> schools = new LinkedHashSet<>();
-        Set<String> counters = new LinkedHashSet<>();
         if (actingSchool != null) {
             schools.add(actingSchool);
-        }
-        String named = null;
-        if (command instanceof Register r) {
-            named = r.school();
-            counters.add(r.district());
-        } else if (command instanceof Amend a) {
-            named = a.school();
-        } else if (command instanceof Approve a) {
-            named = a.school();
-        } else if (command instanceof CoBuildListing l) {
-            named = l.school();
-            l.children().stream().filter(Objects::nonNull).map(ListedChildText::child).forEach(children::add);
-            counterOf(named, counters);
-        } else if (command instanceof CoBuildSelect s) {
-            children.addAll(s.children());
-            if (actingSchool != null) {
+            if (command.kind() == CommandKind.COBUILD_SELECT) {
                 children.addAll(listedAt.getOrDefault(actingSchool, Set.of()));
-                counterOf(actingSchool, counters);
             }
         }
-        if (command instanceof ChildCommand cc && cc.child() != null) {
-            children.add(cc.child());
+        if (reach.school() != null) {
+            schools.add(reach.school());
         }
-        if (named != null) {
-            schools.add(named);
-        }
+        String numberedAt = reach.school() != null ? reach.school() : actingSchool;
         List<Key> keys = new ArrayList<>();
         children.remove(null);
         for (String child : children) {
@@ -112,17 +111,15 @@ final class ConflictKeys {
             keys.add(new Key("child " + id, false));
             schools.addAll(schoolsOf.getOrDefault(id, Set.of()));
         }
-        schools.forEach(s -> keys.add(new Key("school " + s, !writes)));
-        counters.forEach(d -> keys.add(new Key("counter " + d, false)));
-        remember(command, children, named != null ? named : actingSchool);
-        return keys;
-    }
-
-    private void counterOf(String school, Set<String> counters) {
-        String district = districtOf.get(school);
-        if (district != null) {
-            counters.add(district);
+        schools.forEach(s -> keys.add(new Key("school " + s, !reach.writes())));
+        if (reach.numbers()) {
+            String district = command instanceof Register r ? r.district() : numberedAt == null ? null : districtOf.get(numberedAt);
+            if (district != null) {
+                keys.add(new Key("counter " + district, false));
+            }
         }
+        remember(command, children, numberedAt);
+        return keys;
     }
 
     /** The school the command names becomes one its children's registrations may be at; a list's children are kept. */
