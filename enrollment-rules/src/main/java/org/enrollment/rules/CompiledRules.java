@@ -1,6 +1,5 @@
 package org.enrollment.rules;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -71,20 +70,18 @@ final class CompiledRules {
      */
     Judged judge(PolicyQuestion question, JudgingBudget budget) {
         VerdictRecorder verdict = new VerdictRecorder();
+        Meter meter = new Meter(budget, verdict);
         KieSession session = sessions.newKieSession();
-        Meter meter = new Meter(budget);
         try {
             if (verdictGlobal) {
                 session.setGlobal(RuleCompiler.VERDICT, verdict);
             }
-            session.addEventListener(verdict);
             QuestionFacts.insert(question, session);
             session.fireAllRules(meter);
             return meter.failure().map(Judged::failed).orElseGet(() -> new Judged(verdict.toPolicyVerdict(), Optional.empty()));
         } catch (RuntimeException | StackOverflowError e) {
-            return Judged.failed(PolicyFailure.of(e, meter.last));
+            return Judged.failed(PolicyFailure.of(e, meter.last()));
         } finally {
-            session.removeEventListener(verdict);
             session.dispose();
         }
     }
@@ -103,41 +100,44 @@ final class CompiledRules {
     }
 
     /**
-     * Counts firings and watches the time, between firings; past the budget it lets no more rules fire. It keeps
-     * the names of the rules fired in order and counts them by rule only when the limit is passed, to name the
-     * rule that fired most.
+     * Counts firings and watches the time, between firings; past the budget it lets no more rules fire, else it
+     * hands the match to the judgement's {@link VerdictRecorder}, which records the rule firing. It counts the rules
+     * fired by rule only when the limit is passed, to name the rule that fired most.
      */
     private static final class Meter implements AgendaFilter {
 
         private final JudgingBudget budget;
         private final long deadline;
-        private final List<String> fired = new ArrayList<>(8);
-        private String last;
+        private final VerdictRecorder verdict;
         private PolicyFailure failure;
 
-        Meter(JudgingBudget budget) {
+        Meter(JudgingBudget budget, VerdictRecorder verdict) {
             this.budget = budget;
             this.deadline = System.nanoTime() + budget.time().toNanos();
+            this.verdict = verdict;
         }
 
         @Override
         public boolean accept(Match match) {
+            List<String> fired = verdict.rulesFired();
             if (failure == null && fired.size() >= budget.maxFirings()) {
                 Map<String, Long> counts = fired.stream().collect(Collectors.groupingBy(name -> name, Collectors.counting()));
                 String most = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
                 failure = PolicyFailure.overLimit(most, budget.maxFirings(), counts.getOrDefault(most, 0L).intValue());
             }
             checkTime();
-            if (failure != null) {
-                return false;
-            }
-            last = match.getRule().getName();
-            fired.add(last);
-            return true;
+            return failure == null && verdict.accept(match);
+        }
+
+        /** The rule fired last, or {@code null} before any fired. */
+        String last() {
+            List<String> fired = verdict.rulesFired();
+            return fired.isEmpty() ? null : fired.get(fired.size() - 1);
         }
 
         private void checkTime() {
             if (failure == null && System.nanoTime() - deadline > 0) {
+                String last = last();
                 failure = PolicyFailure.overTime(last == null ? "?" : last, budget.time());
             }
         }

@@ -3,6 +3,7 @@ package org.enrollment.rules;
 import java.util.List;
 import org.enrollment.core.policy.PolicyQuestion;
 import org.enrollment.core.registration.Document;
+import org.enrollment.core.registration.NewRegistration;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.rules.facts.ChildFact;
 import org.enrollment.rules.facts.CoBuildFact;
@@ -22,16 +23,19 @@ final class QuestionFacts {
     private QuestionFacts() {
     }
 
-    /** Inserts the question's facts: only those that apply to its command. */
+    /** Inserts the question's facts: only those that apply to its command (no lambda captured per judgement). */
     static void insert(PolicyQuestion q, EntryPoint session) {
         session.insert(SeasonFact.of(q.season()));
         session.insert(new CommandFact(q.kind(), q.actor().kind(), q.actor().id(), q.at(), resultOf(q)));
         session.insert(SchoolFact.of(q.school(), q.placesTaken()));
-        q.target().ifPresent(t -> session.insert(RegistrationFact.of(Role.TARGET, t, true)));
-        q.proposed().ifPresent(p -> {
+        if (q.target().isPresent()) {
+            session.insert(RegistrationFact.of(Role.TARGET, q.target().get(), true));
+        }
+        if (q.proposed().isPresent()) {
+            NewRegistration p = q.proposed().get();
             session.insert(RegistrationFact.proposed(p));
             session.insert(ChildFact.of(p.child()));
-        });
+        }
         List<Registration> history = q.childHistory();
         for (int i = 0; i < history.size(); i++) {
             session.insert(RegistrationFact.of(Role.EARLIER, history.get(i), i == history.size() - 1));
@@ -39,13 +43,14 @@ final class QuestionFacts {
         for (Document d : q.documents()) {
             session.insert(new ShownDocument(d));
         }
-        q.coBuild().ifPresent(coBuild -> {
+        if (q.coBuild().isPresent()) {
+            PolicyQuestion.CoBuild coBuild = q.coBuild().get();
             session.insert(CoBuildFact.of(coBuild, q.school().code()));
             for (PolicyQuestion.Candidate c : coBuild.candidates()) {
                 session.insert(ListedChildFact.of(c));
                 session.insert(ChildFact.of(c.child()));
             }
-        });
+        }
     }
 
     /** The school's result a verify or boarding-decide gives, as the rules compare it; {@code null} for others. */

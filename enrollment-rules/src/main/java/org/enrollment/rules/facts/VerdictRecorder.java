@@ -1,23 +1,26 @@
 package org.enrollment.rules.facts;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.enrollment.core.command.Reason;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.policy.PolicyVerdict;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * Records what the rules say about one command (the verdict) while they fire. Each judgement has its own, given to
  * its session as the global {@code verdict}; a rule's consequence calls {@link #refuse} or {@link #advise},
- * and the reason is put down under the name of the rule that is firing. As the session's agenda listener it
- * also records every rule that fires, reasons given or not.
+ * and the reason is put down under the name of the rule that is firing. As the filter of the session's
+ * {@code fireAllRules} it also records every rule that fires, reasons given or not. (It was the session's agenda
+ * listener: a session with a listener builds an event for every match made, cancelled and fired, and adding and
+ * removing the listener for each judgement cost as much again; BENCHMARKS.md, session 10.)
  *
  * <p>Not thread-safe: one session, one thread.
  */
-public final class VerdictRecorder extends DefaultAgendaEventListener {
+public final class VerdictRecorder implements AgendaFilter {
 
     private final List<Reason> reasons = new ArrayList<>(4);
     private final List<String> fired = new ArrayList<>(4);
@@ -65,11 +68,20 @@ public final class VerdictRecorder extends DefaultAgendaEventListener {
         reasons.add(new Reason(code, firing, messageZh, messageEn));
     }
 
-    /** Called by the session before a rule's consequence runs: that rule is firing. */
+    /**
+     * Called by the session just before a match's consequence runs: that match's rule is firing. Always lets it
+     * fire; a judging budget that stops the rules is a filter put in front of this one.
+     */
     @Override
-    public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        firing = event.getMatch().getRule().getName();
+    public boolean accept(Match match) {
+        firing = match.getRule().getName();
         fired.add(firing);
+        return true;
+    }
+
+    /** The names of the rules fired so far, in the order they fired; a view, not a copy. */
+    public List<String> rulesFired() {
+        return Collections.unmodifiableList(fired);
     }
 
     /** The reasons given and the rules fired, as the policy port returns them. */
