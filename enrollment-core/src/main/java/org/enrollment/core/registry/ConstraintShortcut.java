@@ -32,6 +32,9 @@ import org.enrollment.core.command.Command;
  */
 final class ConstraintShortcut {
 
+    /** A pattern that is a choice of words, e.g. {@code pass|fail}: checked as a set of them, not a regex. */
+    private static final java.util.regex.Pattern LITERALS = java.util.regex.Pattern.compile("[A-Za-z0-9_]+(\\|[A-Za-z0-9_]+)*");
+
     private final List<Check> checks;
 
     private ConstraintShortcut(List<Check> checks) {
@@ -111,6 +114,10 @@ final class ConstraintShortcut {
         }
         if (a instanceof Size s) {
             return Optional.of(v -> v == null || within(sizeOf(v), s.min(), s.max()));
+        }
+        if (a instanceof Pattern p && p.flags().length == 0 && LITERALS.matcher(p.regexp()).matches()) {
+            Set<String> words = Set.copyOf(List.of(p.regexp().split("\\|")));
+            return Optional.of(v -> v == null || v instanceof String s && words.contains(s));
         }
         if (a instanceof Pattern p) {
             int flags = 0;

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.ActorKind;
 import org.enrollment.core.command.Decision;
+import org.enrollment.core.command.Reason;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.registration.Registration;
@@ -151,10 +153,29 @@ public final class ImpactReplay {
         }
     }
 
-    /** Whether the decisions differ in outcome or reason codes (in any order). */
+    /** Whether the decisions differ in outcome or reason codes (in any order); asked of every command, so without streams. */
     private static boolean differ(Decision a, Decision b) {
-        return a.outcome() != b.outcome()
-                || !a.reasonCodes().equals(b.reasonCodes()) && !Set.copyOf(a.reasonCodes()).equals(Set.copyOf(b.reasonCodes()));
+        if (a.outcome() != b.outcome()) {
+            return true;
+        }
+        List<Reason> ra = a.reasons();
+        List<Reason> rb = b.reasons();
+        if (ra.size() == rb.size()) {
+            int i = 0;
+            while (i < ra.size() && ra.get(i).code() == rb.get(i).code()) {
+                i++;
+            }
+            if (i == ra.size()) {
+                return false;
+            }
+        }
+        return !codes(ra).equals(codes(rb));
+    }
+
+    private static Set<ReasonCode> codes(List<Reason> reasons) {
+        Set<ReasonCode> codes = EnumSet.noneOf(ReasonCode.class);
+        reasons.forEach(r -> codes.add(r.code()));
+        return codes;
     }
 
     private static Map<Grouping, List<Breakdown.Group>> groups(Map<Grouping, Breakdown> breakdowns) {
