@@ -2,7 +2,6 @@ package org.enrollment.core.child;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The child's household registration (户籍): Beijing (京籍) in one of the city's districts, or from
@@ -14,13 +13,12 @@ import java.util.regex.Pattern;
  */
 public record Household(boolean beijing, String code) {
 
-    private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
     private static final String NON_BEIJING_PREFIX = "NB:";
 
     /** Validates the code: six digits. */
     public Household {
         Objects.requireNonNull(code, "code");
-        if (!SIX_DIGITS.matcher(code).matches()) {
+        if (!isSixDigits(code)) {
             throw new IllegalArgumentException("Household code must be 6 digits, was '" + code + "'.");
         }
     }
@@ -44,7 +42,20 @@ public record Household(boolean beijing, String code) {
             return false;
         }
         String code = text.startsWith(NON_BEIJING_PREFIX) ? text.substring(NON_BEIJING_PREFIX.length()) : text;
-        return SIX_DIGITS.matcher(code).matches();
+        return isSixDigits(code);
+    }
+
+    /** Six ASCII digits (what {@code \d{6}} matches), checked by hand: a household is read with every register. */
+    private static boolean isSixDigits(String code) {
+        if (code.length() != 6) {
+            return false;
+        }
+        for (int i = 0; i < 6; i++) {
+            if (code.charAt(i) < '0' || code.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Beijing district of a 京籍 household; empty for 非京籍. */

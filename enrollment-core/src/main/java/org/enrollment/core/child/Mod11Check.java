@@ -16,9 +16,18 @@ public final class Mod11Check {
      * @throws IllegalArgumentException when the text holds anything but digits
      */
     public static char of(CharSequence digits) {
+        return of(digits, digits.length());
+    }
+
+    /**
+     * The check character of the first {@code length} characters of the text, ASCII digits.
+     *
+     * @throws IllegalArgumentException when they hold anything but digits
+     */
+    public static char of(CharSequence digits, int length) {
         int sum = 0;
         int weight = 1;
-        for (int i = digits.length() - 1; i >= 0; i--) {
+        for (int i = length - 1; i >= 0; i--) {
             char c = digits.charAt(i);
             if (c < '0' || c > '9') {
                 throw new IllegalArgumentException("MOD 11-2 needs digits only; character " + (i + 1) + " is not one.");

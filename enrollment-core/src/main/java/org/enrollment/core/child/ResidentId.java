@@ -1,7 +1,8 @@
 package org.enrollment.core.child;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,13 +63,16 @@ public final class ResidentId implements Comparable<ResidentId> {
         if (!isAsciiDigit(check) && check != 'X') {
             return new Problem("校验码既不是数字也不是 X", "the check character is neither a digit nor X");
         }
-        if (birthDateOf(text) == null) {
+        int year = number(text, 6, 10);
+        int month = number(text, 10, 12);
+        int day = number(text, 12, 14);
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
             return new Problem("出生日期不是真实的日期", "the birth date is not a real calendar date");
         }
-        if (birthDateOf(text).getYear() < FIRST_BIRTH_YEAR) {
+        if (year < FIRST_BIRTH_YEAR) {
             return new Problem("出生年份早于 " + FIRST_BIRTH_YEAR + " 年", "the birth year is before " + FIRST_BIRTH_YEAR);
         }
-        if (Mod11Check.of(text.substring(0, LENGTH - 1)) != check) {
+        if (Mod11Check.of(text, LENGTH - 1) != check) {
             return new Problem("校验码不符", "the check character does not match");
         }
         return null;
@@ -113,7 +117,19 @@ public final class ResidentId implements Comparable<ResidentId> {
         if (text == null) {
             return "null";
         }
-        return ID_SHAPED.matcher(text).replaceAll(m -> Matcher.quoteReplacement(mask(m.group())));
+        return hasIdShapedRun(text) ? ID_SHAPED.matcher(text).replaceAll(m -> Matcher.quoteReplacement(mask(m.group()))) : text;
+    }
+
+    /** Whether the text holds 17 ASCII digits in a row, without which nothing in it is shaped like a resident ID. */
+    private static boolean hasIdShapedRun(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = isAsciiDigit(text.charAt(i)) ? run + 1 : 0;
+            if (run == LENGTH - 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The raw 18 characters. Handle with care: this is personal data. */
@@ -128,7 +144,7 @@ public final class ResidentId implements Comparable<ResidentId> {
 
     /** The birth date, read from characters 7 to 14. */
     public LocalDate birthDate() {
-        return birthDateOf(value);
+        return LocalDate.of(number(value, 6, 10), number(value, 10, 12), number(value, 12, 14));
     }
 
     /** The child's sex, from the parity of the sequence. */
@@ -141,13 +157,13 @@ public final class ResidentId implements Comparable<ResidentId> {
         return !birthDate().plusYears(years).isAfter(day);
     }
 
-    private static LocalDate birthDateOf(String text) {
-        try {
-            return LocalDate.of(Integer.parseInt(text.substring(6, 10)),
-                    Integer.parseInt(text.substring(10, 12)), Integer.parseInt(text.substring(12, 14)));
-        } catch (DateTimeException | NumberFormatException e) {
-            return null;
+    /** The number the digits {@code text[from..to)} spell; the caller has checked that they are digits. */
+    private static int number(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = 10 * n + (text.charAt(i) - '0');
         }
+        return n;
     }
 
     private static boolean isAsciiDigit(int c) {

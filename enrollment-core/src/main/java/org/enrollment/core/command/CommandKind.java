@@ -1,7 +1,9 @@
 package org.enrollment.core.command;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The kinds of command, by the name scenario files and the audit log use for them. */
 public enum CommandKind {
@@ -36,6 +38,10 @@ public enum CommandKind {
     /** A school selects from a waiting co-build list. */
     COBUILD_SELECT("cobuild-select");
 
+    /** Every kind by its name, read once for every line of a scenario file. */
+    private static final Map<String, CommandKind> BY_TEXT = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(CommandKind::text, k -> k));
+
     private final String text;
 
     CommandKind(String text) {
@@ -49,6 +55,6 @@ public enum CommandKind {
 
     /** The kind with this name, if any. */
     public static Optional<CommandKind> fromText(String text) {
-        return Arrays.stream(values()).filter(k -> k.text.equals(text)).findFirst();
+        return Optional.ofNullable(text == null ? null : BY_TEXT.get(text));
     }
 }

@@ -30,6 +30,8 @@ final class Case {
     final CommandKind kind;
     final Instant at;
     final List<ResidentId> children = new ArrayList<>();
+    /** The child a {@link ChildCommand} names, parsed once its input has passed; else {@code null}. */
+    ResidentId child;
     List<Registration> history = List.of();
     Registration target;
     private final Judging judging;
@@ -72,7 +74,7 @@ final class Case {
         if (text == null) {
             return null;
         }
-        ResidentId child = ResidentId.of(text);
+        child = ResidentId.of(text);
         children.add(child);
         history = judging.store().ofChild(child);
         if (command instanceof Register) {

@@ -32,10 +32,14 @@ import org.enrollment.core.command.Command;
  */
 final class ConstraintShortcut {
 
-    private final List<Check> checks;
+    /** A pattern that is a choice of words, e.g. {@code pass|fail}: checked as a set of them, not a regex. */
+    private static final java.util.regex.Pattern LITERALS = java.util.regex.Pattern.compile("[A-Za-z0-9_]+(\\|[A-Za-z0-9_]+)*");
+
+    /** An array, not a list: iterated for every command, and a list's iterator showed in its allocation profile. */
+    private final Check[] checks;
 
     private ConstraintShortcut(List<Check> checks) {
-        this.checks = checks;
+        this.checks = checks.toArray(new Check[0]);
     }
 
     /** The shortcut for a command type, or empty when one of its constraints must be left to the validator. */
@@ -52,7 +56,7 @@ final class ConstraintShortcut {
             }
             checks.add(check.get());
         }
-        return Optional.of(new ConstraintShortcut(List.copyOf(checks)));
+        return Optional.of(new ConstraintShortcut(checks));
     }
 
     /** Whether the command certainly breaks none of its constraints; {@code false} means only "not sure". */
@@ -111,6 +115,10 @@ final class ConstraintShortcut {
         }
         if (a instanceof Size s) {
             return Optional.of(v -> v == null || within(sizeOf(v), s.min(), s.max()));
+        }
+        if (a instanceof Pattern p && p.flags().length == 0 && LITERALS.matcher(p.regexp()).matches()) {
+            Set<String> words = Set.copyOf(List.of(p.regexp().split("\\|")));
+            return Optional.of(v -> v == null || v instanceof String s && words.contains(s));
         }
         if (a instanceof Pattern p) {
             int flags = 0;

@@ -39,7 +39,7 @@ record RegistrationJudge(Judging judging) {
         if (notAllowed != null) {
             return c.refuse(notAllowed, List.of());
         }
-        ResidentId child = ResidentId.of(command.child());
+        ResidentId child = c.child;
         School school = judging.season().school(command.school()).orElseThrow();
         Route route = command.route() == null ? Route.ONLINE : Route.valueOf(command.route());
         NewRegistration proposed = new NewRegistration(judging.season().year(), child, command.name(),

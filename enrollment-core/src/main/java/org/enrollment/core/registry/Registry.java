@@ -166,8 +166,14 @@ public final class Registry {
      */
     public Decision handle(String actor, Command command) {
         Objects.requireNonNull(command, "command");
-        if (Actor.isValid(actor)) {
-            return handle(Actor.parse(actor), command);
+        Actor parsed = null;
+        try {
+            parsed = actor == null ? null : Actor.parse(actor); // once: it is parsed for every command
+        } catch (IllegalArgumentException e) {
+            // none of the forms: refused below
+        }
+        if (parsed != null) {
+            return handle(parsed, command);
         }
         Reason reason = Reasons.invalidInput("as", actor,
                 new Problem("须为 GUARDIAN、SCHOOL:<code>、DISTRICT:<code>、CITY 或 COBUILD:<unit>",

@@ -41,8 +41,9 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
     private static final int STRIPES = 1024;
 
     private final ReentrantLock[] locks = new ReentrantLock[2 * STRIPES];
-    private final Map<RegistrationNumber, Registration> byNumber = new ConcurrentHashMap<>();
-    private final Map<ResidentId, List<RegistrationNumber>> byChild = new ConcurrentHashMap<>();
+    /** Each registration's child's entry, put once, when the registration is made. */
+    private final Map<RegistrationNumber, ChildRegistrations> byNumber = new ConcurrentHashMap<>();
+    private final Map<ResidentId, ChildRegistrations> byChild = new ConcurrentHashMap<>();
     private final Map<String, Set<RegistrationNumber>> bySchool = new ConcurrentHashMap<>();
     private final Map<String, Integer> placesTaken = new ConcurrentHashMap<>();
     private final Map<String, CoBuildList> waitingLists = new ConcurrentHashMap<>();
@@ -110,17 +111,19 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
 
     @Override
     public Optional<Registration> find(RegistrationNumber number) {
-        return Optional.ofNullable(byNumber.get(number));
+        return Optional.ofNullable(current(number));
     }
 
+    private Registration current(RegistrationNumber number) {
+        ChildRegistrations entry = byNumber.get(number);
+        return entry == null ? null : entry.find(number);
+    }
+
+    /** The child's registrations as the last commit that wrote one left them: one look-up, no copy (the list is immutable). */
     @Override
     public List<Registration> ofChild(ResidentId child) {
-        List<RegistrationNumber> numbers = byChild.getOrDefault(child, List.of());
-        List<Registration> result = new ArrayList<>(numbers.size());
-        for (RegistrationNumber n : numbers) {
-            result.add(byNumber.get(n));
-        }
-        return result;
+        ChildRegistrations entry = byChild.get(child);
+        return entry == null ? List.of() : entry.all();
     }
 
     @Override
@@ -128,7 +131,7 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
         Set<RegistrationNumber> numbers = bySchool.getOrDefault(school, Set.of());
         List<Registration> result = new ArrayList<>(numbers.size());
         for (RegistrationNumber n : numbers) {
-            Registration r = byNumber.get(n);
+            Registration r = current(n);
             if (r != null && r.school().equals(school)) {
                 result.add(r);
             }
@@ -158,14 +161,14 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
 
     @Override
     public void forEach(Consumer<Registration> visitor) {
-        byNumber.values().forEach(visitor);
+        byChild.values().forEach(entry -> entry.all().forEach(visitor));
     }
 
     @Override
     public CommitResult commit(ChangeSet changes, AuditRecord record) {
         Map<RegistrationNumber, Registration> before = new HashMap<>();
         for (Registration u : changes.updates()) {
-            Registration current = byNumber.get(u.number());
+            Registration current = current(u.number());
             if (current == null) {
                 return new CommitResult.Conflict(CommitResult.Conflict.Kind.STALE, "registration " + u.number() + " does not exist");
             }
@@ -252,13 +255,16 @@ public final class InMemoryRegistrationStore implements RegistrationStore {
     private void install(List<Registration> written, Map<RegistrationNumber, Registration> before, CoBuildList waiting, CoBuildList ended) {
         for (Registration r : written) {
             Registration old = before.get(r.number());
-            byNumber.put(r.number(), r);
+            ChildRegistrations entry = byChild.get(r.child());
+            if (entry == null) {
+                entry = new ChildRegistrations();
+                byChild.put(r.child(), entry);
+            }
             if (old == null) {
-                byChild.merge(r.child(), List.of(r.number()), (a, b) -> {
-                    List<RegistrationNumber> all = new ArrayList<>(a);
-                    all.addAll(b);
-                    return List.copyOf(all);
-                });
+                byNumber.put(r.number(), entry); // before it is written: whoever reads it by child then finds it by number
+            }
+            entry.write(r);
+            if (old == null) {
                 listAtSchool(r);
             } else {
                 adjustPlaces(old, -1);

@@ -111,6 +111,64 @@ class ResidentIdProperties {
         assertThat(ResidentId.mask(valid)).isEqualTo(shown);
     }
 
+    /**
+     * The birth date is read by hand (no substrings, no {@code LocalDate} per check): an ID is valid exactly when
+     * the calendar has its date, the year is 1900 or later and the check character matches, and a date the calendar
+     * has not is named as such, for dates at and around every edge (month 00 and 13, day 00 and 32, 29 February of
+     * leap and common years, 1899 and 1900).
+     */
+    @Property(tries = 3000)
+    void theBirthDateIsCheckedAsTheCalendarHasIt(@ForAll("edgeDates") String date, @ForAll("areaCodes") String area,
+                                                @ForAll @IntRange(min = 0, max = 999) int seq, @ForAll boolean rightCheck) {
+        String body = area + date + String.format("%03d", seq);
+        char check = rightCheck ? Mod11Check.of(body) : (Mod11Check.of(body) == '0' ? '1' : '0');
+        LocalDate real;
+        try {
+            real = LocalDate.parse(date, BASIC.withResolverStyle(java.time.format.ResolverStyle.STRICT));
+        } catch (java.time.format.DateTimeParseException e) {
+            real = null;
+        }
+        Problem problem = ResidentId.problemWith(body + check);
+
+        if (real == null) {
+            assertThat(problem).as(date).isNotNull();
+            assertThat(problem.en()).isEqualTo("the birth date is not a real calendar date");
+        } else if (real.getYear() < ResidentId.FIRST_BIRTH_YEAR) {
+            assertThat(problem.en()).isEqualTo("the birth year is before 1900");
+        } else {
+            if (rightCheck) {
+                assertThat(problem).as(date).isNull();
+                assertThat(ResidentId.of(body + check).birthDate()).isEqualTo(real);
+            } else {
+                assertThat(problem.en()).isEqualTo("the check character does not match");
+            }
+        }
+    }
+
+    /** Masking free text scans it by hand first and leaves alone what has no 17 digits in a row: as the pattern does. */
+    @Property(tries = 3000)
+    void maskAllMasksWhatThePatternFinds(@ForAll("freeText") String text) {
+        java.util.regex.Pattern idShaped = java.util.regex.Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])");
+        String expected = idShaped.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(ResidentId.mask(m.group())));
+
+        assertThat(ResidentId.maskAll(text)).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<String> edgeDates() {
+        Arbitrary<String> years = Arbitraries.of("0000", "1600", "1899", "1900", "1901", "2000", "2008", "2014", "2100", "9999");
+        Arbitrary<String> months = Arbitraries.of("00", "01", "02", "04", "09", "11", "12", "13", "99");
+        Arbitrary<String> days = Arbitraries.of("00", "01", "28", "29", "30", "31", "32", "99");
+        return Combinators.combine(years, months, days).as((y, m, d) -> y + m + d);
+    }
+
+    @Provide
+    Arbitrary<String> freeText() {
+        Arbitrary<String> pieces = Arbitraries.oneOf(Arbitraries.strings().numeric().ofMinLength(15).ofMaxLength(20),
+                Arbitraries.of("X", "x", "a", " ", ":", "李", "-"), validIds());
+        return pieces.list().ofMaxSize(5).map(l -> String.join("", l));
+    }
+
     @Provide
     Arbitrary<String> areaCodes() {
         return Arbitraries.strings().numeric().ofLength(6);

@@ -3,12 +3,9 @@ package org.enrollment.examples.impact;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registration.RegistrationState;
-import org.enrollment.core.registry.Registry;
 import org.enrollment.core.season.Season;
 import org.enrollment.examples.impact.Breakdown.Group;
 import org.enrollment.examples.impact.SeasonImpact.Grouping;
@@ -25,22 +22,24 @@ import org.enrollment.examples.scenario.Expectation;
  */
 record ChildChanges(long changed, Map<Grouping, List<Group>> groups, long noLongerFiled, long newlyFiled) {
 
-    /** Compares the end state of every child in both registries; a name that is no resident ID is passed over. */
-    static ChildChanges of(Set<String> children, Season season, Registry base, Registry next) {
+    /**
+     * Compares the end state of every child under both rule sets.
+     *
+     * @param children the children named in the season, as written
+     * @param base each child's registration at the end under the baseline, in the same order; {@code null} for none
+     * @param next the same under the proposed rules
+     */
+    static ChildChanges of(List<String> children, Season season, Registration[] base, Registration[] next) {
         Breakdown transitions = new Breakdown();
         Breakdown districts = new Breakdown();
         long changed = 0;
         long lost = 0;
         long gained = 0;
-        for (String id : children) {
-            if (!ResidentId.isValid(id)) {
-                continue;
-            }
-            ResidentId child = ResidentId.of(id);
-            Optional<Registration> a = base.registrationOf(child);
-            Optional<Registration> b = next.registrationOf(child);
-            String from = a.map(r -> r.state().name()).orElse(Expectation.NONE);
-            String to = b.map(r -> r.state().name()).orElse(Expectation.NONE);
+        for (int i = 0; i < children.size(); i++) {
+            Registration a = base[i];
+            Registration b = next[i];
+            String from = a == null ? Expectation.NONE : a.state().name();
+            String to = b == null ? Expectation.NONE : b.state().name();
             if (from.equals(to)) {
                 continue;
             }
@@ -48,10 +47,10 @@ record ChildChanges(long changed, Map<Grouping, List<Group>> groups, long noLong
             String filed = RegistrationState.FILED.name();
             lost += from.equals(filed) ? 1 : 0;
             gained += to.equals(filed) ? 1 : 0;
-            String example = child + ": " + from + " → " + to;
+            String example = ResidentId.mask(children.get(i)) + ": " + from + " → " + to;
             transitions.add(from + " → " + to, example);
-            String district = a.or(() -> b).map(r -> ImpactReplay.districtName(season, r.district())).orElse("(无 none)");
-            districts.add(district, example);
+            Registration either = a != null ? a : b;
+            districts.add(ImpactReplay.districtName(season, either.district()), example);
         }
         Map<Grouping, List<Group>> groups = new EnumMap<>(Grouping.class);
         if (changed > 0) {

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Actor;
 import org.enrollment.core.command.ActorKind;
 import org.enrollment.core.command.Decision;
+import org.enrollment.core.command.Reason;
 import org.enrollment.core.command.ReasonCode;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.registration.Registration;
@@ -29,7 +31,6 @@ import org.enrollment.examples.RuleSet;
 import org.enrollment.examples.impact.SeasonImpact.Grouping;
 import org.enrollment.examples.impact.SeasonImpact.Side;
 import org.enrollment.examples.impact.SideReplay.Step;
-import org.enrollment.examples.scenario.Funnel;
 import org.enrollment.examples.scenario.ScenarioCommand;
 import org.enrollment.examples.scenario.ScenarioPlayer;
 import org.enrollment.examples.scenario.ScenarioReader;
@@ -95,8 +96,12 @@ public final class ImpactReplay {
             // The lines before come every 4,096 commands at most, so the last of them is short of the file's count.
             progress.accept(String.format("impact: %s: %,d commands replayed under both rule sets, all of the file", file,
                     comparison.commands));
-            ChildChanges endStates = ChildChanges.of(comparison.children, season, base.registry(), next.registry());
-            return new SeasonImpact(file.toString(), season.year(), clock.instant(), side(base, season), side(next, season),
+            List<String> children = List.copyOf(comparison.children);
+            Future<SideReplay.Ending> baseEnd = base.end(children, season.districts().all());
+            SideReplay.Ending nextEnd = SideReplay.done(next.end(children, season.districts().all()));
+            SideReplay.Ending baseEnding = SideReplay.done(baseEnd);
+            ChildChanges endStates = ChildChanges.of(children, season, baseEnding.ends(), nextEnd.ends());
+            return new SeasonImpact(file.toString(), season.year(), clock.instant(), side(base, baseEnding), side(next, nextEnd),
                     comparison.commands, comparison.changed, groups(comparison.changes), endStates.changed(), endStates.groups(),
                     endStates.noLongerFiled(), endStates.newlyFiled());
         }
@@ -151,10 +156,29 @@ public final class ImpactReplay {
         }
     }
 
-    /** Whether the decisions differ in outcome or reason codes (in any order). */
+    /** Whether the decisions differ in outcome or reason codes (in any order); asked of every command, so without streams. */
     private static boolean differ(Decision a, Decision b) {
-        return a.outcome() != b.outcome()
-                || !a.reasonCodes().equals(b.reasonCodes()) && !Set.copyOf(a.reasonCodes()).equals(Set.copyOf(b.reasonCodes()));
+        if (a.outcome() != b.outcome()) {
+            return true;
+        }
+        List<Reason> ra = a.reasons();
+        List<Reason> rb = b.reasons();
+        if (ra.size() == rb.size()) {
+            int i = 0;
+            while (i < ra.size() && ra.get(i).code() == rb.get(i).code()) {
+                i++;
+            }
+            if (i == ra.size()) {
+                return false;
+            }
+        }
+        return !codes(ra).equals(codes(rb));
+    }
+
+    private static Set<ReasonCode> codes(List<Reason> reasons) {
+        Set<ReasonCode> codes = EnumSet.noneOf(ReasonCode.class);
+        reasons.forEach(r -> codes.add(r.code()));
+        return codes;
     }
 
     private static Map<Grouping, List<Breakdown.Group>> groups(Map<Grouping, Breakdown> breakdowns) {
@@ -163,11 +187,11 @@ public final class ImpactReplay {
         return groups;
     }
 
-    private static Side side(SideReplay side, Season season) {
+    private static Side side(SideReplay side, SideReplay.Ending ending) {
         RuleSet rules = side.rules();
         Map<String, Long> fired = side.fired();
         List<String> never = rules.ruleNames().stream().filter(r -> !fired.containsKey(r)).sorted().toList();
-        return new Side(rules.origin(), rules.fingerprint(), Funnel.of(side.registry().store(), season.districts().all()), fired, never);
+        return new Side(rules.origin(), rules.fingerprint(), ending.funnel(), fired, never);
     }
 
     /** Counts a changed command under each grouping. */

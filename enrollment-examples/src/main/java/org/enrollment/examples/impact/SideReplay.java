@@ -9,12 +9,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.enrollment.core.child.ResidentId;
 import org.enrollment.core.command.Decision;
 import org.enrollment.core.registration.Registration;
 import org.enrollment.core.registry.Registry;
+import org.enrollment.core.season.District;
 import org.enrollment.core.season.Season;
 import org.enrollment.core.store.InMemoryRegistrationStore;
 import org.enrollment.examples.RuleSet;
+import org.enrollment.examples.scenario.Funnel;
 import org.enrollment.examples.scenario.ScenarioCommand;
 import org.enrollment.examples.scenario.ScenarioPlayer;
 
@@ -28,8 +31,8 @@ final class SideReplay implements AutoCloseable {
     private final RuleSet rules;
     private final ScenarioPlayer player;
     private final ExecutorService thread;
-    /** How often each rule fired; counted on the side's thread. */
-    private final Map<String, Long> fired = new HashMap<>();
+    /** How often each rule fired, counted on the side's thread in a box of its own (no {@code Long} per firing). */
+    private final Map<String, long[]> fired = new HashMap<>();
 
     SideReplay(Season season, RuleSet rules, String name) {
         this.rules = rules;
@@ -48,7 +51,7 @@ final class SideReplay implements AutoCloseable {
             for (ScenarioCommand c : batch) {
                 Decision d = player.decide(c);
                 for (String r : d.rulesFired()) {
-                    fired.merge(r, 1L, Long::sum);
+                    fired.computeIfAbsent(r, x -> new long[1])[0]++;
                 }
                 List<String> named = ScenarioPlayer.childrenNamed(c.command());
                 steps.add(new Step(d, player.registrationAfter(named.isEmpty() ? null : named.get(0), d)));
@@ -57,8 +60,24 @@ final class SideReplay implements AutoCloseable {
         });
     }
 
-    /** What a batch came to, waiting for it; a failure on the side's thread is thrown here as it was thrown there. */
-    static List<Step> done(Future<List<Step>> batch) {
+    /**
+     * What the side's store ends with, read on the side's own thread once the batches handed over before are played,
+     * so that both sides read theirs at once: the funnel, and each child's registration at the end (as
+     * {@link Registry#registrationOf} reads it; {@code null} for none, or a name that is no resident ID).
+     */
+    Future<Ending> end(List<String> children, List<District> districts) {
+        return thread.submit(() -> {
+            Registration[] ends = new Registration[children.size()];
+            for (int i = 0; i < ends.length; i++) {
+                String id = children.get(i);
+                ends[i] = ResidentId.isValid(id) ? player.registry().registrationOf(ResidentId.of(id)).orElse(null) : null;
+            }
+            return new Ending(Funnel.of(player.registry().store(), districts), ends);
+        });
+    }
+
+    /** What a batch or the ending came to, waiting for it; a failure on the side's thread is thrown here as it was thrown there. */
+    static <T> T done(Future<T> batch) {
         try {
             return batch.get();
         } catch (ExecutionException e) {
@@ -79,14 +98,11 @@ final class SideReplay implements AutoCloseable {
         return rules;
     }
 
-    /** The registry played against; read it once every batch has come back. */
-    Registry registry() {
-        return player.registry();
-    }
-
     /** How often each rule fired; read it once every batch has come back. */
     Map<String, Long> fired() {
-        return fired;
+        Map<String, Long> counts = new HashMap<>();
+        fired.forEach((r, n) -> counts.put(r, n[0]));
+        return counts;
     }
 
     /** Stops the side's thread, abandoning batches not played yet. */
@@ -102,5 +118,14 @@ final class SideReplay implements AutoCloseable {
      * @param registration the registration of the first child the command names, right after it, if there is one
      */
     record Step(Decision decision, Optional<Registration> registration) {
+    }
+
+    /**
+     * What a side's store ends with.
+     *
+     * @param funnel the funnel per district
+     * @param ends each child's registration at the end, in the order asked; {@code null} for none
+     */
+    record Ending(Funnel funnel, Registration[] ends) {
     }
 }

@@ -1,7 +1,9 @@
 package org.enrollment.examples.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +60,54 @@ final class JsonFields {
     OffsetDateTime requiredTime(String name) {
         String v = requiredText(name);
         try {
-            return OffsetDateTime.parse(v);
+            return time(v);
         } catch (DateTimeParseException e) {
             throw new ScenarioFileException(line, prefix + name, "'" + shorten(v) + "' is not an ISO-8601 time with an offset."
                     + "\nMaybe write it like 2014-05-05T09:00:00+08:00.");
         }
+    }
+
+    /**
+     * Parses an ISO-8601 time with an offset, as {@link OffsetDateTime#parse} does: the shape every line of a
+     * season file has, {@code 2014-05-05T09:00:00+08:00}, read by hand (the JDK's parser took a tenth of an impact
+     * replay's reading), anything else (a fraction, {@code Z}, a bad value) by the JDK's parser, which words the error.
+     */
+    static OffsetDateTime time(String text) {
+        if (text.length() == 25 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(22) == ':'
+                && (text.charAt(19) == '+' || text.charAt(19) == '-')) {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 2);
+            int day = digits(text, 8, 2);
+            int hour = digits(text, 11, 2);
+            int minute = digits(text, 14, 2);
+            int second = digits(text, 17, 2);
+            int offsetHours = digits(text, 20, 2);
+            int offsetMinutes = digits(text, 23, 2);
+            if ((year | month | day | hour | minute | second | offsetHours | offsetMinutes) >= 0) {
+                int sign = text.charAt(19) == '-' ? -1 : 1;
+                try {
+                    return OffsetDateTime.of(year, month, day, hour, minute, second, 0,
+                            ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
+                } catch (DateTimeException e) {
+                    // out of range: the JDK's parser refuses it in its own words
+                }
+            }
+        }
+        return OffsetDateTime.parse(text);
+    }
+
+    /** The number the ASCII digits at {@code from} spell, or -1 when one is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = 10 * n + (c - '0');
+        }
+        return n;
     }
 
     /** A whole number that fits an {@code int}, or {@code null} when absent. */

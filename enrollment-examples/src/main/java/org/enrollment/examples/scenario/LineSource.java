@@ -1,6 +1,5 @@
 package org.enrollment.examples.scenario;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +22,10 @@ final class LineSource implements Closeable {
     private final int maxLineBytes;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    /** What was read of the file and not yet returned: {@code buffer[start..end)}. */
+    private final byte[] buffer = new byte[65_536];
+    private int start;
+    private int end;
     private byte[] line = new byte[8192];
     private int number;
 
@@ -30,7 +33,7 @@ final class LineSource implements Closeable {
         if (maxLineBytes < 1) {
             throw new IllegalArgumentException("maxLineBytes must be 1 or more, was " + maxLineBytes + ".");
         }
-        this.in = new BufferedInputStream(in, 65_536);
+        this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
 
@@ -45,25 +48,67 @@ final class LineSource implements Closeable {
      * @throws ScenarioFileException when the line is longer than the bound or not UTF-8
      */
     String next() throws IOException {
-        int length = 0;
-        int b = in.read();
-        if (b < 0) {
+        if (start == end && !fill()) {
             return null;
         }
         number++;
-        while (b >= 0 && b != '\n') {
-            if (length == maxLineBytes) {
+        int length = 0;
+        while (true) {
+            int newline = indexOfNewline();
+            int take = (newline < 0 ? end : newline) - start;
+            if (take > maxLineBytes - length) {
                 throw new ScenarioFileException(number, null, "the line is longer than " + maxLineBytes + " bytes."
                         + "\nMaybe the file is not a scenario file, or give a larger --max-line-bytes.");
             }
-            if (length == line.length) {
-                line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, 2L * line.length));
+            if (length + take > line.length) {
+                line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, Math.max(length + take, 2L * line.length)));
             }
-            line[length++] = (byte) b;
-            b = in.read();
+            System.arraycopy(buffer, start, line, length, take);
+            length += take;
+            start += take;
+            if (newline >= 0) {
+                start++;
+                break;
+            }
+            if (!fill()) {
+                break;
+            }
         }
         if (length > 0 && line[length - 1] == '\r') {
             length--;
+        }
+        return decoded(length);
+    }
+
+    private int indexOfNewline() {
+        for (int i = start; i < end; i++) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads more of the file into the empty buffer; {@code false} at the end of the file. */
+    private boolean fill() throws IOException {
+        int n;
+        do {
+            n = in.read(buffer, 0, buffer.length);
+        } while (n == 0);
+        start = 0;
+        end = Math.max(n, 0);
+        return n > 0;
+    }
+
+    /**
+     * The line's text. The JDK's own decoding is the fast one, but it replaces what is not UTF-8 with U+FFFD;
+     * a line whose text has no U+FFFD was therefore UTF-8 throughout, and only one with it is decoded again,
+     * strictly, to tell a U+FFFD written in the file from bytes that are not UTF-8.
+     */
+    private String decoded(int length) {
+        String text = new String(line, 0, length, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
         }
         try {
             return utf8.decode(ByteBuffer.wrap(line, 0, length)).toString();
