@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.enrollment.core.command.Amend;
 import org.enrollment.core.command.Approve;
@@ -14,7 +13,6 @@ import org.enrollment.core.command.CoBuildListing;
 import org.enrollment.core.command.CoBuildSelect;
 import org.enrollment.core.command.Command;
 import org.enrollment.core.command.CommandKind;
-import org.enrollment.core.command.ListedChildText;
 import org.enrollment.core.command.Register;
 import org.enrollment.core.season.School;
 import org.enrollment.core.season.Season;
@@ -130,9 +128,8 @@ final class ConflictKeys {
         for (String child : children) {
             schoolsOf.computeIfAbsent(child.toUpperCase(Locale.ROOT), k -> new LinkedHashSet<>(2)).add(school);
         }
-        if (command instanceof CoBuildListing l) {
-            Set<String> listed = listedAt.computeIfAbsent(school, k -> new LinkedHashSet<>());
-            l.children().stream().filter(Objects::nonNull).map(ListedChildText::child).filter(Objects::nonNull).forEach(listed::add);
+        if (command.kind() == CommandKind.COBUILD_LIST) {
+            listedAt.computeIfAbsent(school, k -> new LinkedHashSet<>()).addAll(children);
         }
     }
 }
